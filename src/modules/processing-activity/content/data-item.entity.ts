@@ -1,0 +1,45 @@
+import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
+import { UuidEntity } from '../../common/base.entity';
+import { RetentionRule } from '../../retention/retention-rule.entity';
+import { DataSubjectGroup } from './data-subject-group.entity';
+
+/** Persoonsgegevens: one kind of personal data of a subject group, why it is collected, how long it is kept, where it comes from. */
+@Entity({ tableName: 'data_item' })
+export class DataItem extends UuidEntity {
+  @ManyToOne(() => DataSubjectGroup, { deleteRule: 'cascade' })
+  group!: DataSubjectGroup;
+
+  @Property({ type: 'smallint' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  /** Verzameldoel */
+  @Property({ type: 'text', nullable: true })
+  collectionPurpose: string | null = null;
+
+  /** Bewaartermijn exactly as delivered, kept even when nothing could be parsed from it. */
+  @Property({ type: 'text', nullable: true })
+  retentionText: string | null = null;
+
+  @Property({ type: 'boolean', nullable: true })
+  sourceIsDataSubject: boolean | null = null;
+
+  /** Bron */
+  @Property({ type: 'text', nullable: true })
+  sourceDescription: string | null = null;
+
+  @Property({ type: 'boolean', nullable: true })
+  provisionObligatory: boolean | null = null;
+
+  /** Aanleverplicht */
+  @Property({ type: 'text', nullable: true })
+  provisionStatement: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  consequencesOfNotProviding: string | null = null;
+
+  @OneToMany(() => RetentionRule, (r) => r.dataItem, { cascade: [Cascade.PERSIST], orderBy: { position: 'asc' } })
+  retentionRules = new Collection<RetentionRule>(this);
+}

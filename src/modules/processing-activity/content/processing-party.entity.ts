@@ -1,0 +1,38 @@
+import { Embedded, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Address } from '../../common/address.embeddable';
+import { Organisation } from '../../organisation/organisation.entity';
+import { PartyRole } from '../processing-activity.enums';
+import { VersionPart } from './version-part';
+
+/**
+ * A controller (verantwoordelijke) or processor (verwerker) of this processing: an organisation
+ * with functional contact data only. Contact persons live in the internal ContactPerson table.
+ */
+@Entity({ tableName: 'processing_party' })
+export class ProcessingParty extends VersionPart {
+  @Enum({ items: () => PartyRole, nativeEnumName: 'party_role' })
+  role!: PartyRole;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** Type as delivered (e.g. "Ministerie"). */
+  @Property({ type: 'text', nullable: true })
+  kind: string | null = null;
+
+  /** The register's own organisation, when the party is one. */
+  @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'set null' })
+  organisation: Organisation | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'string', length: 32, nullable: true })
+  phone: string | null = null;
+
+  @Embedded(() => Address, { nullable: true, prefix: 'visiting_' })
+  visitingAddress: Address | null = null;
+
+  @Embedded(() => Address, { nullable: true, prefix: 'postal_' })
+  postalAddress: Address | null = null;
+}

@@ -1,0 +1,20 @@
+import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
+import { LegalBasis } from '../../vocabulary/legal-basis.entity';
+import { StatutoryReference } from './statutory-reference.entity';
+import { VersionPart } from './version-part';
+
+/** Doel van de verwerking, with its legal basis (grondslag). */
+@Entity({ tableName: 'purpose' })
+export class Purpose extends VersionPart {
+  @Property({ type: 'text' })
+  description!: string;
+
+  @ManyToOne(() => LegalBasis, { nullable: true, deleteRule: 'restrict' })
+  legalBasis: LegalBasis | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  legalBasisExplanation: string | null = null;
+
+  @OneToMany(() => StatutoryReference, (r) => r.purpose, { cascade: [Cascade.PERSIST], orderBy: { position: 'asc' } })
+  statutoryReferences = new Collection<StatutoryReference>(this);
+}

@@ -1,0 +1,19 @@
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { UuidEntity } from '../../common/base.entity';
+import { Purpose } from './purpose.entity';
+
+/** A statutory basis cited for a purpose, e.g. "Grondwet, artikel 68". */
+@Entity({ tableName: 'statutory_reference' })
+export class StatutoryReference extends UuidEntity {
+  @ManyToOne(() => Purpose, { deleteRule: 'cascade' })
+  purpose!: Purpose;
+
+  @Property({ type: 'smallint' })
+  position!: number;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text', nullable: true })
+  url: string | null = null;
+}
