@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
+import { PROJECT_ROOT as projectRoot } from '../config';
+import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
-
-const projectRoot = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
 
 /**
  * ORM configuration for a given database URL. The URL comes from DATABASE_URL or from the
@@ -20,9 +20,11 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: true },
     migrations: {
-      path: path.join(projectRoot, 'dist', 'migrations'),
+      // migrationsList serves the server and the tests; the paths are where the CLI writes new ones.
+      migrationsList: MIGRATIONS,
+      path: path.join(projectRoot, 'migrations'),
       pathTs: path.join(projectRoot, 'migrations'),
-      glob: '!(*.d).{js,ts}',
+      silent: true,
       transactional: true,
       allOrNothing: true,
       snapshot: false,

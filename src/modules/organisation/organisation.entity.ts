@@ -1,4 +1,4 @@
-import { Check, Collection, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Check, Collection, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, Property, type Rel, Unique } from '@mikro-orm/core';
 import { Address } from '../common/address.embeddable';
 import { UuidEntity } from '../common/base.entity';
 import { OrganisationKind } from './organisation.enums';
@@ -22,7 +22,7 @@ export class Organisation extends UuidEntity {
 
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'restrict' })
   @Index()
-  parent: Organisation | null = null;
+  parent: Rel<Organisation> | null = null;
 
   @OneToMany(() => Organisation, (o) => o.parent)
   children = new Collection<Organisation>(this);

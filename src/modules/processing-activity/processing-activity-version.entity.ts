@@ -1,4 +1,4 @@
-import { ArrayType, Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, type Opt, Property, type Rel, Unique } from '@mikro-orm/core';
 import { UuidEntity } from '../common/base.entity';
 import { DataSubjectGroup } from './content/data-subject-group.entity';
 import { ProcessingParty } from './content/processing-party.entity';
@@ -38,7 +38,7 @@ const SEARCH_VECTOR_SQL =
 @Index({ name: 'pav_transfer_country_codes_idx', expression: 'create index "pav_transfer_country_codes_idx" on "processing_activity_version" using gin ("transfer_country_codes")' })
 export class ProcessingActivityVersion extends UuidEntity {
   @ManyToOne(() => ProcessingActivity, { deleteRule: 'cascade' })
-  activity!: ProcessingActivity;
+  activity!: Rel<ProcessingActivity>;
 
   @Property({ type: 'integer' })
   versionNumber!: number;
@@ -156,13 +156,13 @@ export class ProcessingActivityVersion extends UuidEntity {
   contactPersons = new Collection<ContactPerson>(this);
 
   @OneToOne(() => SecurityMeasures, (s) => s.version, { cascade: [Cascade.PERSIST], nullable: true })
-  security: SecurityMeasures | null = null;
+  security: Rel<SecurityMeasures> | null = null;
 
   @OneToMany(() => ProcessingSystem, (s) => s.version, { cascade: [Cascade.PERSIST], orderBy: { position: 'asc' } })
   systems = new Collection<ProcessingSystem>(this);
 
   @OneToOne(() => DpiaScreening, (d) => d.version, { cascade: [Cascade.PERSIST], nullable: true })
-  dpiaScreening: DpiaScreening | null = null;
+  dpiaScreening: Rel<DpiaScreening> | null = null;
 
   @OneToMany(() => Remark, (r) => r.version, { cascade: [Cascade.PERSIST], orderBy: { position: 'asc' } })
   remarks = new Collection<Remark>(this);

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, type Opt, Property, type Rel, Unique } from '@mikro-orm/core';
 import { UuidEntity } from '../common/base.entity';
 import { Organisation } from '../organisation/organisation.entity';
 import { WithheldReason } from './processing-activity.enums';
@@ -16,7 +16,7 @@ import { ProcessingActivityVersion } from './processing-activity-version.entity'
 export class ProcessingActivity extends UuidEntity {
   @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
   @Index()
-  organisation!: Organisation;
+  organisation!: Rel<Organisation>;
 
   /** Referentienummer / Nummer, unique within the organisation. */
   @Property({ type: 'string', length: 64 })

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../common/base.entity';
 import { DataItem } from '../processing-activity/content/data-item.entity';
 import { RetentionKind, RetentionValuation } from './retention-rule.types';
@@ -7,7 +7,7 @@ import { RetentionKind, RetentionValuation } from './retention-rule.types';
 @Entity({ tableName: 'retention_rule' })
 export class RetentionRule extends UuidEntity {
   @ManyToOne(() => DataItem, { deleteRule: 'cascade' })
-  dataItem!: DataItem;
+  dataItem!: Rel<DataItem>;
 
   @Property({ type: 'smallint' })
   position!: number;

@@ -1,8 +1,10 @@
-import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
 /** ISO 3166-1 countries, for third-country transfers and addresses. */
 @Entity({ tableName: 'country' })
 export class Country {
+  [PrimaryKeyProp]?: 'code';
+
   /** ISO 3166-1 alpha-2, upper case. */
   @PrimaryKey({ type: 'character', length: 2 })
   code!: string;

@@ -1,7 +1,9 @@
-import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { type Opt, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
 /** Shared columns of every controlled vocabulary: a stable code, labels, the legal article and the W3C DPV IRI. */
 export abstract class VocabularyTermEntity {
+  [PrimaryKeyProp]?: 'code';
+
   @PrimaryKey({ type: 'string', length: 64 })
   code!: string;
 

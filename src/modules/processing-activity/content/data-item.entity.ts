@@ -1,4 +1,4 @@
-import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
+import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import { RetentionRule } from '../../retention/retention-rule.entity';
 import { DataSubjectGroup } from './data-subject-group.entity';
@@ -7,7 +7,7 @@ import { DataSubjectGroup } from './data-subject-group.entity';
 @Entity({ tableName: 'data_item' })
 export class DataItem extends UuidEntity {
   @ManyToOne(() => DataSubjectGroup, { deleteRule: 'cascade' })
-  group!: DataSubjectGroup;
+  group!: Rel<DataSubjectGroup>;
 
   @Property({ type: 'smallint' })
   position!: number;

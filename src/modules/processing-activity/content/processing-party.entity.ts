@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Embedded, Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Address } from '../../common/address.embeddable';
 import { Organisation } from '../../organisation/organisation.entity';
 import { PartyRole } from '../processing-activity.enums';
@@ -22,7 +22,7 @@ export class ProcessingParty extends VersionPart {
 
   /** The register's own organisation, when the party is one. */
   @ManyToOne(() => Organisation, { nullable: true, deleteRule: 'set null' })
-  organisation: Organisation | null = null;
+  organisation: Rel<Organisation> | null = null;
 
   @Property({ type: 'text', nullable: true })
   email: string | null = null;

@@ -1,4 +1,4 @@
-import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property } from '@mikro-orm/core';
+import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
 import { LegalBasis } from '../../vocabulary/legal-basis.entity';
 import { StatutoryReference } from './statutory-reference.entity';
 import { VersionPart } from './version-part';
@@ -10,7 +10,7 @@ export class Purpose extends VersionPart {
   description!: string;
 
   @ManyToOne(() => LegalBasis, { nullable: true, deleteRule: 'restrict' })
-  legalBasis: LegalBasis | null = null;
+  legalBasis: Rel<LegalBasis> | null = null;
 
   @Property({ type: 'text', nullable: true })
   legalBasisExplanation: string | null = null;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { ProcessingActivity } from '../processing-activity.entity';
 import { VersionPart } from './version-part';
 
@@ -15,7 +15,7 @@ export class RelatedProcessing extends VersionPart {
   organisationTooi: string | null = null;
 
   @ManyToOne(() => ProcessingActivity, { nullable: true, deleteRule: 'set null' })
-  relatedActivity: ProcessingActivity | null = null;
+  relatedActivity: Rel<ProcessingActivity> | null = null;
 
   @Property({ type: 'text', nullable: true })
   description: string | null = null;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import { Purpose } from './purpose.entity';
 
@@ -6,7 +6,7 @@ import { Purpose } from './purpose.entity';
 @Entity({ tableName: 'statutory_reference' })
 export class StatutoryReference extends UuidEntity {
   @ManyToOne(() => Purpose, { deleteRule: 'cascade' })
-  purpose!: Purpose;
+  purpose!: Rel<Purpose>;
 
   @Property({ type: 'smallint' })
   position!: number;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Country } from '../../vocabulary/country.entity';
 import { TransferSafeguard } from '../../vocabulary/transfer-safeguard.entity';
 import { VersionPart } from './version-part';
@@ -7,7 +7,7 @@ import { VersionPart } from './version-part';
 @Entity({ tableName: 'third_country_transfer' })
 export class ThirdCountryTransfer extends VersionPart {
   @ManyToOne(() => Country, { nullable: true, deleteRule: 'restrict' })
-  country: Country | null = null;
+  country: Rel<Country> | null = null;
 
   @Property({ type: 'text', nullable: true })
   internationalOrganisation: string | null = null;
@@ -17,7 +17,7 @@ export class ThirdCountryTransfer extends VersionPart {
   recipientName!: string;
 
   @ManyToOne(() => TransferSafeguard, { nullable: true, deleteRule: 'restrict' })
-  safeguard: TransferSafeguard | null = null;
+  safeguard: Rel<TransferSafeguard> | null = null;
 
   @Property({ type: 'text', nullable: true })
   explanation: string | null = null;

@@ -1,4 +1,4 @@
-import { ManyToOne, Property } from '@mikro-orm/core';
+import { ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import type { ProcessingActivityVersion } from '../processing-activity-version.entity';
 
@@ -9,7 +9,7 @@ import type { ProcessingActivityVersion } from '../processing-activity-version.e
  */
 export abstract class VersionPart extends UuidEntity {
   @ManyToOne('ProcessingActivityVersion', { deleteRule: 'cascade' })
-  version!: ProcessingActivityVersion;
+  version!: Rel<ProcessingActivityVersion>;
 
   @Property({ type: 'smallint' })
   position!: number;

@@ -1,4 +1,4 @@
-import { Entity, JsonType, OneToOne, type Opt, Property } from '@mikro-orm/core';
+import { Entity, JsonType, OneToOne, type Opt, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import { ProcessingActivityVersion } from '../processing-activity-version.entity';
 
@@ -6,7 +6,7 @@ import { ProcessingActivityVersion } from '../processing-activity-version.entity
 @Entity({ tableName: 'dpia_screening' })
 export class DpiaScreening extends UuidEntity {
   @OneToOne(() => ProcessingActivityVersion, (v) => v.dpiaScreening, { owner: true, deleteRule: 'cascade' })
-  version!: ProcessingActivityVersion;
+  version!: Rel<ProcessingActivityVersion>;
 
   @Property({ type: 'boolean', nullable: true })
   dpiaPerformed: boolean | null = null;

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, OneToOne, type Opt, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, OneToOne, type Opt, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import { ProcessingActivityVersion } from '../processing-activity-version.entity';
 
@@ -6,7 +6,7 @@ import { ProcessingActivityVersion } from '../processing-activity-version.entity
 @Entity({ tableName: 'security_measures' })
 export class SecurityMeasures extends UuidEntity {
   @OneToOne(() => ProcessingActivityVersion, (v) => v.security, { owner: true, deleteRule: 'cascade' })
-  version!: ProcessingActivityVersion;
+  version!: Rel<ProcessingActivityVersion>;
 
   @Property({ type: 'boolean', nullable: true })
   hasMeasures: boolean | null = null;

@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123105659 } from './Migration20261123105659';
+
+/**
+ * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
+ * tests (SWC) and the CLI all run the same set; test/foundation/migrations.test.ts checks that
+ * each file in this folder is listed here.
+ */
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261123105659', class: Migration20261123105659 }];

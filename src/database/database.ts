@@ -1,0 +1,48 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { DatabaseSeeder } from '../../seeds/database.seeder';
+import { config } from '../config';
+import { Organisation } from '../modules/organisation/organisation.entity';
+import { syncVocabularies } from '../modules/vocabulary/vocabulary.service';
+import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { ormConfig } from './mikro-orm.config';
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is unset; then brings the
+ * schema up to date (committed migrations), syncs the vocabularies and seeds an empty database.
+ */
+export async function openDatabase(options: { url?: string | null; seedEmptyDatabase?: boolean } = {}): Promise<Database> {
+  let embedded: RunningPostgres | null = null;
+  let url = options.url ?? config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPostgresDir, port: config.embeddedPostgresPort, database: 'verwerkingsregister' });
+    url = embedded.url;
+  }
+  try {
+    const orm = await MikroORM.init(ormConfig(url));
+    await prepareDatabase(orm, { seedEmptyDatabase: options.seedEmptyDatabase ?? config.seedEmptyDatabase });
+    return {
+      orm,
+      url,
+      close: async () => {
+        await orm.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}
+
+export async function prepareDatabase(orm: MikroORM, options: { seedEmptyDatabase: boolean }): Promise<void> {
+  await orm.getMigrator().up();
+  const em = orm.em.fork();
+  await syncVocabularies(em);
+  if (options.seedEmptyDatabase && (await em.count(Organisation)) === 0) await new DatabaseSeeder().run(em);
+}
