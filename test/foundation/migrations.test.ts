@@ -16,7 +16,6 @@ describe('migrations', () => {
     expect(diff.trim()).toBe('');
   });
 });
-});
 
 describe('the migration list', () => {
   it('names every migration file in migrations/', async () => {
