@@ -1,0 +1,30 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/** Codes whose messages were written for the caller and may be shown as they are. */
+const SAFE_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_DEPTH_LIMIT',
+  'QUERY_COST_LIMIT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+]);
+
+/**
+ * Everything else (database errors, bugs) becomes a generic message with no stack, SQL or
+ * internal detail; the original is logged server-side.
+ */
+export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && SAFE_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (process.env.NODE_ENV !== 'test') console.error('[graphql] internal error', original);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,60 @@
+import { GraphQLError, type ValidationRule } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/** Rejects documents nested deeper than maxDepth, naming the limit (introspection fields excluded). */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context) => {
+    const check = (selectionSet: import('graphql').SelectionSetNode | undefined, depth: number, seen: Set<string>): void => {
+      if (!selectionSet) return;
+      for (const sel of selectionSet.selections) {
+        if (sel.kind === 'Field') {
+          if (sel.name.value.startsWith('__')) continue;
+          if (depth > maxDepth) {
+            context.reportError(new GraphQLError(`Query depth limit exceeded: depth ${depth} is more than the maximum of ${maxDepth}.`, { extensions: { code: 'QUERY_DEPTH_LIMIT', limit: maxDepth } }));
+            return;
+          }
+          check(sel.selectionSet, depth + 1, seen);
+        } else if (sel.kind === 'InlineFragment') {
+          check(sel.selectionSet, depth, seen);
+        } else if (sel.kind === 'FragmentSpread' && !seen.has(sel.name.value)) {
+          const fragment = context.getDocument().definitions.find((d) => d.kind === 'FragmentDefinition' && d.name.value === sel.name.value);
+          if (fragment?.kind === 'FragmentDefinition') check(fragment.selectionSet, depth, new Set([...seen, sel.name.value]));
+        }
+      }
+    };
+    return {
+      OperationDefinition(node) {
+        check(node.selectionSet, 1, new Set());
+      },
+    };
+  };
+}
+
+/**
+ * Cost limit, as an Apollo plugin because validation rules do not see the request's variables.
+ * Each field costs 1; list fields multiply their children by `first` (see the fields' complexity
+ * extensions). The error names the limit and the cost.
+ */
+export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxComplexity) {
+            throw new GraphQLError(`Query cost limit exceeded: cost ${cost} is more than the maximum of ${maxComplexity}.`, {
+              extensions: { code: 'QUERY_COST_LIMIT', limit: maxComplexity, cost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { buildPublicSchema } from '../api/public/public.schema';
+import { createPublicContext } from '../api/public/public.context';
+import { buildSyncSchema } from '../api/sync/sync.schema';
+import { createSyncContext } from '../api/sync/sync.context';
+import { maskError } from '../api/common/error-masking';
+import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
+
+export const LIMITS = {
+  public: { maxDepth: 10, maxComplexity: 25_000, maxBodyBytes: '64kb' },
+  sync: { maxDepth: 12, maxComplexity: 50_000, maxBodyBytes: '10mb' },
+};
+
+export interface App {
+  app: express.Express;
+  stop(): Promise<void>;
+}
+
+/**
+ * One express app, two GraphQL APIs with separate schemas: the anonymous public surface at
+ * /graphql and the authenticated sync surface at /sync/graphql. Each request gets its own
+ * forked EntityManager and a context built for the caller's rights.
+ */
+export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[] } = {}): Promise<App> {
+  const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
+  const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? []);
+  const syncServer = apollo(syncSchema, LIMITS.sync, []);
+  await Promise.all([publicServer.start(), syncServer.start()]);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
+    express.json({ limit: LIMITS.public.maxBodyBytes }),
+    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.fork()) }),
+  );
+  app.use(
+    '/sync/graphql',
+    express.json({ limit: LIMITS.sync.maxBodyBytes }),
+    expressMiddleware(syncServer, { context: async ({ req }) => createSyncContext(orm.em.fork(), req.headers.authorization) }),
+  );
+  app.use(bodyErrorHandler);
+
+  return {
+    app,
+    stop: async () => {
+      await Promise.all([publicServer.stop(), syncServer.stop()]);
+    },
+  };
+}
+
+function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }, plugins: ApolloServerPlugin[]) {
+  return new ApolloServer<C>({
+    schema,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError,
+    validationRules: [depthLimitRule(limits.maxDepth)],
+    plugins: [complexityLimitPlugin(limits.maxComplexity), ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []), ...plugins] as ApolloServerPlugin<C>[],
+  });
+}
+
+/** A body over the limit or unparsable JSON answers a clear GraphQL-shaped error instead of an HTML page. */
+function bodyErrorHandler(err: { type?: string; status?: number; limit?: number } & Error, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (err.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: `Request body too large: the limit is ${err.limit} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: err.limit } }] });
+  } else if (err.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(err);
+  }
+}
