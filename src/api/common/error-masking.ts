@@ -25,6 +25,6 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (process.env.NODE_ENV !== 'test') console.error('[graphql] internal error', original);
+  if (process.env.NODE_ENV !== 'test' || process.env.LOG_INTERNAL_ERRORS) console.error('[graphql] internal error', original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

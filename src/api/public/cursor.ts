@@ -1,0 +1,20 @@
+import { GraphQLError } from 'graphql';
+import type { PublicActivityOrder } from '../../modules/publication/public-filter';
+import type { Keyset } from '../../modules/publication/public-register';
+
+/** Opaque keyset cursors: the ordering, the row's sort value and its id. Stable when rows are inserted. */
+export function encodeCursor(order: PublicActivityOrder, keyset: Keyset): string {
+  return Buffer.from(JSON.stringify([order, ...keyset])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: PublicActivityOrder): Keyset {
+  try {
+    const [o, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (o === order && (typeof value === 'string' || typeof value === 'number') && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [value, id];
+  } catch {
+    // fall through to the error below
+  }
+  throw new GraphQLError('Invalid cursor for this ordering: pass an endCursor from a previous page with the same orderBy.', {
+    extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+  });
+}

@@ -1,0 +1,90 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { PublicRegister } from '../../modules/publication/public-register';
+import { addressFrom } from './types/address.type';
+import type { PublicOrganisation } from './types/organisation.type';
+import { toGlobalId } from '../common/global-id';
+
+/**
+ * The organisation tree for one request, read once on first use (a few hundred rows).
+ * Organisations are public bodies and public as such; only their counts depend on the scope.
+ */
+export class OrganisationDirectory {
+  private all?: Promise<Map<string, PublicOrganisation>>;
+  private counts?: Promise<Map<string, number>>;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly register: PublicRegister,
+  ) {}
+
+  byId(): Promise<Map<string, PublicOrganisation>> {
+    this.all ??= this.knex
+      .select(
+        'id',
+        'parent_id',
+        'name',
+        'abbreviation',
+        'kind',
+        'tooi_uri',
+        'oin',
+        'website',
+        'email',
+        'phone',
+        'visiting_line',
+        'visiting_postal_code',
+        'visiting_city',
+        'visiting_country_code',
+        'postal_line',
+        'postal_postal_code',
+        'postal_city',
+        'postal_country_code',
+      )
+      .from('organisation')
+      .orderBy('name')
+      .then((rows: Record<string, string | null>[]) => new Map(rows.map((r) => [r.id!, toOrganisation(r)])));
+    return this.all;
+  }
+
+  async get(id: string | null | undefined): Promise<PublicOrganisation | null> {
+    return id ? ((await this.byId()).get(id) ?? null) : null;
+  }
+
+  async find(where: { tooiUri?: string | null; oin?: string | null }): Promise<PublicOrganisation | null> {
+    for (const o of (await this.byId()).values()) {
+      if ((where.tooiUri && o.tooiUri === where.tooiUri) || (where.oin && o.oin === where.oin)) return o;
+    }
+    return null;
+  }
+
+  async children(id: string | null): Promise<PublicOrganisation[]> {
+    return [...(await this.byId()).values()].filter((o) => o.parentId === id);
+  }
+
+  /** Visible records of the organisation, optionally with all its sub-organisations. */
+  async publishedCount(id: string, includeSubOrganisations: boolean): Promise<number> {
+    this.counts ??= this.register.countsByOrganisation();
+    const counts = await this.counts;
+    if (!includeSubOrganisations) return counts.get(id) ?? 0;
+    let total = counts.get(id) ?? 0;
+    for (const child of await this.children(id)) total += await this.publishedCount(child.dbId, true);
+    return total;
+  }
+}
+
+function toOrganisation(r: Record<string, string | null>): PublicOrganisation {
+  return {
+    id: toGlobalId('Organisation', r.id!),
+    dbId: r.id!,
+    parentId: r.parent_id,
+    name: r.name!,
+    abbreviation: r.abbreviation,
+    kind: r.kind as PublicOrganisation['kind'],
+    tooiUri: r.tooi_uri,
+    oin: r.oin,
+    website: r.website,
+    email: r.email,
+    phone: r.phone,
+    visitingAddress: addressFrom(r.visiting_line, r.visiting_postal_code, r.visiting_city, r.visiting_country_code),
+    postalAddress: addressFrom(r.postal_line, r.postal_postal_code, r.postal_city, r.postal_country_code),
+  };
+}

@@ -1,0 +1,45 @@
+import type { LegalRole } from '../../modules/processing-activity/processing-activity.enums';
+import type { PublicVersionRow } from '../../modules/publication/public-scope';
+import { toGlobalId } from '../common/global-id';
+import { type PublicActivityContent, PublicProcessingActivity, PublicProcessingActivityVersion } from './types/processing-activity.type';
+
+function content<T extends PublicActivityContent>(target: T, row: PublicVersionRow): T {
+  // Raw rows carry timestamps as strings (MikroORM's pg type parsers leave them to the ORM).
+  const publishedAt = new Date(row.published_at);
+  const publishFrom = row.publish_from ? new Date(row.publish_from) : null;
+  return Object.assign(target, {
+    versionId: row.version_id,
+    activityId: row.activity_id,
+    organisationId: row.organisation_id,
+    reference: row.reference,
+    versionNumber: row.version_number,
+    publishedAt,
+    updatedAt: publishFrom && publishFrom > publishedAt ? publishFrom : publishedAt,
+    title: row.title,
+    description: row.description,
+    legalRole: row.legal_role as LegalRole,
+    jointControllershipArrangement: row.joint_controllership_arrangement,
+    recipientsNone: row.recipients_none,
+    automatedDecisionMaking:
+      row.automated_decision_making === null
+        ? null
+        : { applies: row.automated_decision_making, statement: row.automated_decision_statement, logic: row.automated_decision_logic, consequences: row.automated_decision_consequences },
+    thirdCountryTransfers:
+      row.third_country_transfers === null
+        ? null
+        : { versionId: row.version_id, applies: row.third_country_transfers, statement: row.third_country_transfers_statement, safeguardStatement: row.transfer_safeguard_statement },
+    relatedProcessingsStatement: row.related_processings_statement,
+    dataSubjectRights: row.data_subject_rights,
+    processingLocation: row.processing_location,
+  });
+}
+
+/** The current version of a record; its global id is the record's. */
+export function toPublicActivity(row: PublicVersionRow): PublicProcessingActivity {
+  return content(Object.assign(new PublicProcessingActivity(), { id: toGlobalId('ProcessingActivity', row.activity_id) }), row);
+}
+
+/** One history entry; its global id is the version's. */
+export function toPublicVersion(row: PublicVersionRow): PublicProcessingActivityVersion {
+  return content(Object.assign(new PublicProcessingActivityVersion(), { id: toGlobalId('ProcessingActivityVersion', row.version_id) }), row);
+}

@@ -1,0 +1,39 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { FacetsResolver } from './resolvers/facets.resolver';
+import { PartyResolver, PurposeResolver, DataSubjectGroupResolver, RetentionResolver, ThirdCountryTransfersResolver } from './resolvers/nested-content.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
+import { OrganisationResolver } from './resolvers/organisation.resolver';
+import { ProcessingActivityContentResolver, ProcessingActivityVersionContentResolver, RelatedProcessingResolver } from './resolvers/processing-activity-content.resolver';
+import { ProcessingActivityResolver } from './resolvers/processing-activity.resolver';
+import { PublicOrganisation } from './types/organisation.type';
+import { PublicProcessingActivity, PublicProcessingActivityVersion } from './types/processing-activity.type';
+import './types/enums.type';
+
+/**
+ * The public schema: only the types reachable from these resolvers exist in it, so internal
+ * fields (contact persons, security, systems, DPIA, remarks, attachments, tokens, sync metadata)
+ * cannot be asked for — they are not in the schema at all.
+ */
+export const PUBLIC_RESOLVERS = [
+  ProcessingActivityResolver,
+  ProcessingActivityContentResolver,
+  ProcessingActivityVersionContentResolver,
+  RelatedProcessingResolver,
+  PurposeResolver,
+  DataSubjectGroupResolver,
+  RetentionResolver,
+  ThirdCountryTransfersResolver,
+  PartyResolver,
+  OrganisationResolver,
+  FacetsResolver,
+  NodeResolver,
+] as const;
+
+export function buildPublicSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: PUBLIC_RESOLVERS,
+    orphanedTypes: [PublicProcessingActivity, PublicProcessingActivityVersion, PublicOrganisation],
+    validate: false,
+  });
+}

@@ -1,0 +1,26 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { ProcessingActivityFilterInput, toPublicFilter, badInput } from '../inputs/processing-activity-filter.input';
+import type { PublicContext } from '../public.context';
+import { ProcessingActivityFacets } from '../types/facets.type';
+
+@Resolver()
+export class FacetsResolver {
+  @Query(() => ProcessingActivityFacets, { description: 'Counts per legal basis, organisation, special category and country for a filter and search: the same records processingActivities lists.' })
+  async facets(
+    @Ctx() ctx: PublicContext,
+    @Arg('filter', () => ProcessingActivityFilterInput, { nullable: true }) filter?: ProcessingActivityFilterInput | null,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+  ): Promise<ProcessingActivityFacets> {
+    const q = search?.trim() || null;
+    if (q && q.length > 200) throw badInput('search is longer than 200 characters.', 'search');
+    const f = toPublicFilter(filter);
+    const [facets, total, vocab, organisations] = await Promise.all([ctx.register.facets(f, q), ctx.register.count(f, q), ctx.register.vocabulary(), ctx.organisations.byId()]);
+    return {
+      total,
+      legalBases: facets.legalBases.flatMap((c) => (vocab.legalBases.has(c.key) ? [{ legalBasis: vocab.legalBases.get(c.key)!, count: c.count }] : [])),
+      specialCategories: facets.specialCategories.flatMap((c) => (vocab.specialCategories.has(c.key) ? [{ specialCategory: vocab.specialCategories.get(c.key)!, count: c.count }] : [])),
+      countries: facets.countries.flatMap((c) => (vocab.countries.has(c.key) ? [{ country: vocab.countries.get(c.key)!, count: c.count }] : [])),
+      organisations: facets.organisations.flatMap((c) => (organisations.has(c.key) ? [{ organisation: organisations.get(c.key)!, count: c.count }] : [])),
+    };
+  }
+}

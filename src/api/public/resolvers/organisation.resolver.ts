@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { decodeIdOf } from '../../common/global-id';
+import type { PublicContext } from '../public.context';
+import { PublicOrganisation } from '../types/organisation.type';
+
+@Resolver(() => PublicOrganisation)
+export class OrganisationResolver {
+  @Query(() => [PublicOrganisation], { description: 'Organisations in the register: the top of the tree, or all of them with `all: true`.' })
+  async organisations(@Arg('all', () => Boolean, { defaultValue: false }) all: boolean, @Ctx() ctx: PublicContext): Promise<PublicOrganisation[]> {
+    return all ? [...(await ctx.organisations.byId()).values()] : ctx.organisations.children(null);
+  }
+
+  @Query(() => PublicOrganisation, { nullable: true, description: 'One organisation, by global id, TOOI URI or OIN (give one).' })
+  async organisation(
+    @Ctx() ctx: PublicContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('tooi', () => String, { nullable: true }) tooi?: string | null,
+    @Arg('oin', () => String, { nullable: true }) oin?: string | null,
+  ): Promise<PublicOrganisation | null> {
+    if (id) return ctx.organisations.get(decodeIdOf('Organisation', id));
+    if (tooi || oin) return ctx.organisations.find({ tooiUri: tooi, oin });
+    return null;
+  }
+
+  @FieldResolver(() => PublicOrganisation, { nullable: true, description: 'The organisation above this one (e.g. the ministry of an agency).' })
+  parent(@Root() root: PublicOrganisation, @Ctx() ctx: PublicContext): Promise<PublicOrganisation | null> {
+    return ctx.organisations.get(root.parentId);
+  }
+
+  @FieldResolver(() => [PublicOrganisation], { description: 'Sub-organisations.' })
+  children(@Root() root: PublicOrganisation, @Ctx() ctx: PublicContext): Promise<PublicOrganisation[]> {
+    return ctx.organisations.children(root.dbId);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of published processing activities.' })
+  publishedActivityCount(
+    @Root() root: PublicOrganisation,
+    @Ctx() ctx: PublicContext,
+    @Arg('includeSubOrganisations', () => Boolean, { defaultValue: true }) includeSubOrganisations: boolean,
+  ): Promise<number> {
+    return ctx.organisations.publishedCount(root.dbId, includeSubOrganisations);
+  }
+}

@@ -1,0 +1,80 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { PublicActivityOrder } from '../../../modules/publication/public-filter';
+import { decodeIdOf } from '../../common/global-id';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { badInput, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
+import type { PublicContext } from '../public.context';
+import { toPublicActivity } from '../public.mappers';
+import { ProcessingActivityConnection } from '../types/connection.type';
+import { PublicProcessingActivity } from '../types/processing-activity.type';
+
+export const MAX_PAGE_SIZE = 100;
+const MAX_SEARCH = 200;
+
+@ArgsType()
+class ProcessingActivitiesArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE_SIZE}.` })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Continue after this cursor (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => ProcessingActivityFilterInput, { nullable: true })
+  filter?: ProcessingActivityFilterInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Dutch full-text search (with stemming) over title, description, purposes, data items and recipients.' })
+  search?: string | null;
+
+  @Field(() => PublicActivityOrder, { nullable: true, description: 'Default: RELEVANCE with a search, TITLE_ASC without.' })
+  orderBy?: PublicActivityOrder | null;
+}
+
+@Resolver(() => ProcessingActivityConnection)
+export class ProcessingActivityResolver {
+  @Query(() => ProcessingActivityConnection, {
+    description: 'Published processing activities, a page at a time (Relay connection).',
+    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first ?? 20), MAX_PAGE_SIZE) * childComplexity,
+  })
+  async processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext): Promise<ProcessingActivityConnection> {
+    if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    const search = args.search?.trim() || null;
+    if (search && search.length > MAX_SEARCH) throw badInput(`search is longer than ${MAX_SEARCH} characters.`, 'search');
+    const order = args.orderBy ?? (search ? PublicActivityOrder.RELEVANCE : PublicActivityOrder.TITLE_ASC);
+    if (order === PublicActivityOrder.RELEVANCE && !search) throw badInput('orderBy RELEVANCE needs a search.', 'orderBy');
+    const filter = toPublicFilter(args.filter);
+    const after = args.after ? decodeCursor(args.after, order) : null;
+
+    const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after });
+    const edges = rows.map((row) => ({ cursor: encodeCursor(order, [row.sort_value, row.activity_id]), node: toPublicActivity(row) }));
+    return {
+      filter,
+      search,
+      edges,
+      pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).' })
+  totalCount(@Root() connection: ProcessingActivityConnection, @Ctx() ctx: PublicContext): Promise<number> {
+    return ctx.register.count(connection.filter, connection.search);
+  }
+
+  @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by its global id; null when there is none.' })
+  async processingActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivity | null> {
+    const activityId = decodeIdOf('ProcessingActivity', id);
+    const row = activityId ? await ctx.visibleActivity.load(activityId) : null;
+    return row ? toPublicActivity(row) : null;
+  }
+
+  @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by organisation and reference number (e.g. "D2717"); null when there is none.' })
+  async processingActivityByReference(
+    @Arg('organisation', () => ID, { description: 'Organisation global id.' }) organisation: string,
+    @Arg('reference') reference: string,
+    @Ctx() ctx: PublicContext,
+  ): Promise<PublicProcessingActivity | null> {
+    const organisationId = decodeIdOf('Organisation', organisation);
+    if (!organisationId || reference.length > 64) return null;
+    const row = await ctx.register.byReference(organisationId, reference);
+    return row ? toPublicActivity(row) : null;
+  }
+}

@@ -1,0 +1,208 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
+import { publishedVersionsQuery, PUBLIC_VERSION_COLUMNS, type PublicVersionRow, visibleVersionsQuery } from './public-scope';
+
+export interface PageRequest {
+  filter?: PublicActivityFilter | null;
+  search?: string | null;
+  order: PublicActivityOrder;
+  first: number;
+  /** Keyset position after which to continue (decoded cursor). */
+  after?: Keyset | null;
+}
+
+/** Where a row stands in an ordering: [sort value, activity id]. */
+export type Keyset = [string | number, string];
+
+export interface PageRow extends PublicVersionRow {
+  sort_value: string | number;
+}
+
+export interface FacetCount {
+  key: string;
+  count: number;
+}
+
+export interface VocabularyTerm {
+  code: string;
+  label: string;
+  labelEn: string;
+  gdprArticle: string | null;
+  dpvIri: string | null;
+}
+
+export interface CountryName {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface Vocabulary {
+  legalBases: Map<string, VocabularyTerm>;
+  specialCategories: Map<string, VocabularyTerm>;
+  countries: Map<string, CountryName>;
+}
+
+export interface Facets {
+  legalBases: FacetCount[];
+  organisations: FacetCount[];
+  specialCategories: FacetCount[];
+  countries: FacetCount[];
+}
+
+const ORDERS: Record<PublicActivityOrder, { expr: string; dir: 'asc' | 'desc'; idDir: 'asc' | 'desc' }> = {
+  TITLE_ASC: { expr: 'f.title', dir: 'asc', idDir: 'asc' },
+  TITLE_DESC: { expr: 'f.title', dir: 'desc', idDir: 'desc' },
+  REFERENCE_ASC: { expr: 'f.reference', dir: 'asc', idDir: 'asc' },
+  UPDATED_AT_DESC: { expr: "to_char(greatest(f.published_at, f.publish_from) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", dir: 'desc', idDir: 'desc' },
+  UPDATED_AT_ASC: { expr: "to_char(greatest(f.published_at, f.publish_from) at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", dir: 'asc', idDir: 'asc' },
+  RELEVANCE: { expr: 'ts_rank_cd(f.search_vector, query.q)', dir: 'desc', idDir: 'asc' },
+};
+
+/**
+ * Read access to the public register for one request. Every method starts from the public scope
+ * (public-scope.ts), so what it returns is published, in force and not withheld. `now` is fixed
+ * per request so that list, count and facets agree with each other.
+ */
+export class PublicRegister {
+  constructor(
+    private readonly knex: Knex,
+    readonly now: Date = new Date(),
+  ) {}
+
+  /** One page in keyset order; fetches one row extra to know whether another page follows. */
+  async page(req: PageRequest): Promise<{ rows: PageRow[]; hasNextPage: boolean }> {
+    const order = ORDERS[req.order];
+    const q = this.filtered(req.filter, req.search).select('f.*', this.knex.raw(`${order.expr} as sort_value`));
+    if (req.after) {
+      const [value, id] = req.after;
+      const cmp = order.dir === 'asc' ? '>' : '<';
+      const idCmp = order.idDir === 'asc' ? '>' : '<';
+      q.whereRaw(`(${order.expr} ${cmp} ? or (${order.expr} = ? and f.activity_id ${idCmp} ?))`, [value, value, id]);
+    }
+    q.orderByRaw(`${order.expr} ${order.dir}, f.activity_id ${order.idDir}`).limit(req.first + 1);
+    const rows: PageRow[] = await q;
+    return { rows: rows.slice(0, req.first), hasNextPage: rows.length > req.first };
+  }
+
+  async count(filter?: PublicActivityFilter | null, search?: string | null): Promise<number> {
+    const [{ count }] = await this.filtered(filter, search).count({ count: '*' });
+    return Number(count);
+  }
+
+  /** Counts per legal basis, organisation, special category and country over exactly the rows of count(). */
+  async facets(filter?: PublicActivityFilter | null, search?: string | null): Promise<Facets> {
+    const filtered = this.filtered(filter, search).select('f.organisation_id', 'f.legal_basis_codes', 'f.special_category_codes', 'f.transfer_country_codes');
+    const { rows }: { rows: { facet: keyof Facets; key: string; count: string }[] } = await this.knex.raw(
+      `with filtered as (?)
+       select 'legalBases' as facet, code as key, count(*) as count from filtered, unnest(legal_basis_codes) code group by code
+       union all select 'organisations', organisation_id::text, count(*) from filtered group by organisation_id
+       union all select 'specialCategories', code, count(*) from filtered, unnest(special_category_codes) code group by code
+       union all select 'countries', code, count(*) from filtered, unnest(transfer_country_codes) code group by code`,
+      [filtered],
+    );
+    const facets: Facets = { legalBases: [], organisations: [], specialCategories: [], countries: [] };
+    for (const r of rows) facets[r.facet].push({ key: r.key, count: Number(r.count) });
+    for (const list of Object.values(facets)) list.sort((a: FacetCount, b: FacetCount) => b.count - a.count || a.key.localeCompare(b.key));
+    return facets;
+  }
+
+  /** The visible version of each of these records; hidden and unknown ids are simply absent. */
+  async byActivityIds(activityIds: readonly string[]): Promise<PublicVersionRow[]> {
+    if (!activityIds.length) return [];
+    return this.knex.with('visible', visibleVersionsQuery(this.knex, this.now)).select('*').from('visible').whereIn('activity_id', activityIds);
+  }
+
+  async byReference(organisationId: string, reference: string): Promise<PublicVersionRow | null> {
+    const rows = await this.knex
+      .with('visible', visibleVersionsQuery(this.knex, this.now))
+      .select('*')
+      .from('visible')
+      .where({ organisation_id: organisationId, reference });
+    return rows[0] ?? null;
+  }
+
+  /** Every published version (newest first) of records that are visible now; keyed by activity id. */
+  async historyOf(activityIds: readonly string[]): Promise<PublicVersionRow[]> {
+    const visible = await this.byActivityIds(activityIds);
+    if (!visible.length) return [];
+    return publishedVersionsQuery(this.knex, this.now)
+      .select(PUBLIC_VERSION_COLUMNS)
+      .where('v.legal_role', 'CONTROLLER')
+      .whereIn(
+        'v.activity_id',
+        visible.map((r) => r.activity_id),
+      )
+      .orderBy([{ column: 'v.activity_id' }, { column: 'v.version_number', order: 'desc' }]);
+  }
+
+  /** One published version by id, only when its record is visible now. */
+  async publishedVersion(versionId: string): Promise<PublicVersionRow | null> {
+    const [row] = await publishedVersionsQuery(this.knex, this.now).select(PUBLIC_VERSION_COLUMNS).where('v.id', versionId).where('v.legal_role', 'CONTROLLER');
+    if (!row) return null;
+    return (await this.byActivityIds([row.activity_id])).length ? row : null;
+  }
+
+  /** Visible records per organisation (direct, not including sub-organisations). */
+  async countsByOrganisation(): Promise<Map<string, number>> {
+    const rows: { organisation_id: string; count: string }[] = await this.knex
+      .with('visible', visibleVersionsQuery(this.knex, this.now))
+      .select('organisation_id')
+      .count({ count: '*' })
+      .from('visible')
+      .groupBy('organisation_id');
+    return new Map(rows.map((r) => [r.organisation_id, Number(r.count)]));
+  }
+
+  /** Labels of the vocabularies, for facets (small reference tables). */
+  async vocabulary(): Promise<Vocabulary> {
+    const terms = (table: string) =>
+      this.knex.select('code', 'label_nl as label', 'label_en as labelEn', 'gdpr_article as gdprArticle', 'dpv_iri as dpvIri').from(table) as Promise<VocabularyTerm[]>;
+    const [legalBases, specialCategories, countries] = await Promise.all([
+      terms('legal_basis'),
+      terms('special_category'),
+      this.knex.select('code', 'name_nl as name', 'name_en as nameEn').from('country') as Promise<CountryName[]>,
+    ]);
+    const byCode = <T extends { code: string }>(list: T[]) => new Map(list.map((t) => [t.code.trim(), { ...t, code: t.code.trim() }]));
+    return { legalBases: byCode(legalBases), specialCategories: byCode(specialCategories), countries: byCode(countries) };
+  }
+
+  /** The visible rows matching filter and search, as `f` (joined with the tsquery as `query.q` when searching). */
+  private filtered(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Knex.QueryBuilder {
+    const k = this.knex;
+    const searching = !!search?.trim();
+    const visible = visibleVersionsQuery(k, this.now, searching ? ['v.search_vector'] : []);
+    const q = k.with('visible', visible).from({ f: 'visible' });
+    if (searching) {
+      q.with('query', k.raw(`select websearch_to_tsquery('dutch', ?) as q`, [search!.trim()]))
+        .crossJoin(k.raw('query'))
+        .whereRaw('f.search_vector @@ query.q');
+    }
+    applyFilter(k, q, filter ?? {});
+    return q;
+  }
+}
+
+function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): void {
+  if (f.organisationId) {
+    q.whereRaw(
+      `f.organisation_id in (with recursive sub(id) as (select id from organisation where id = ? union all select o.id from organisation o join sub on o.parent_id = sub.id) select id from sub)`,
+      [f.organisationId],
+    );
+  }
+  if (f.legalBases?.length) q.whereRaw('f.legal_basis_codes && ?::text[]', [f.legalBases]);
+  if (f.hasSpecialCategories != null) q.whereRaw(`cardinality(f.special_category_codes) ${f.hasSpecialCategories ? '>' : '='} 0`);
+  if (f.specialCategory) q.whereRaw('f.special_category_codes @> array[?]::text[]', [f.specialCategory]);
+  if (f.dataSubject) q.whereExists(k.select(k.raw(1)).from('data_subject_group as g').whereRaw('g.version_id = f.version_id').where('g.description', 'ilike', contains(f.dataSubject)));
+  if (f.recipient) q.whereExists(k.select(k.raw(1)).from('recipient as r').whereRaw('r.version_id = f.version_id').where('r.description', 'ilike', contains(f.recipient)));
+  if (f.hasThirdCountryTransfers != null) q.whereRaw(`f.third_country_transfers is ${f.hasThirdCountryTransfers ? 'true' : 'not true'}`);
+  if (f.transferCountry) q.whereRaw('f.transfer_country_codes @> array[?]::text[]', [f.transferCountry.toUpperCase()]);
+  if (f.automatedDecisionMaking != null) q.where('f.automated_decision_making', f.automatedDecisionMaking);
+  if (f.legalRole) q.where('f.legal_role', f.legalRole);
+  if (f.updatedSince) q.whereRaw('greatest(f.published_at, f.publish_from) >= ?', [f.updatedSince]);
+}
+
+/** An ILIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
+function contains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
