@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { toGlobalId } from '../../src/api/common/global-id';
+import { LegalRole, VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
+import { LEGAL_BASIS_CODES, SPECIAL_CATEGORY_CODES } from '../../src/modules/vocabulary/vocabulary.codes';
+import { Fixtures, markedContent, seedContent } from '../support/fixtures';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { ALL_ACTIVITY_FIELDS } from './activity-fields';
+
+/**
+ * Records in every hidden state carry a unique marker word in every text field, internal fields
+ * included; a visible record carries one in its internal fields only. No public response — list,
+ * filters, search, facets, introspection, lookups by guessed ids — may ever contain a marker.
+ */
+describe('no hidden text in any public response', () => {
+  let server: TestServer;
+  const DAY = 24 * 3600 * 1000;
+  const MARKERS = {
+    draft: 'LEKKAGEDRAFT',
+    underReview: 'LEKKAGEREVIEW',
+    scheduled: 'LEKKAGEGEPLAND',
+    withheld: 'LEKKAGEACHTERGEHOUDEN',
+    withdrawn: 'LEKKAGEINGETROKKEN',
+    processor: 'LEKKAGEVERWERKER',
+    wpg: 'LEKKAGEWPG',
+    newerDraft: 'LEKKAGENIEUWEREVERSIE',
+    internal: 'LEKKAGEINTERN',
+  };
+  const hiddenIds: string[] = [];
+  const responses: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const fx = new Fixtures(server.db.orm);
+    const keep = (r: { activity: { id: string }; version: { id: string } }) =>
+      hiddenIds.push(toGlobalId('ProcessingActivity', r.activity.id), toGlobalId('ProcessingActivityVersion', r.version.id));
+    keep(await fx.save('L-DRAFT', markedContent(MARKERS.draft), { status: VersionStatus.DRAFT }));
+    keep(await fx.save('L-REVIEW', markedContent(MARKERS.underReview), { status: VersionStatus.UNDER_REVIEW }));
+    keep(await fx.save('L-SCHEDULED', markedContent(MARKERS.scheduled), { publishFrom: new Date(Date.now() + DAY) }));
+    keep(await fx.save('L-WITHHELD', markedContent(MARKERS.withheld)));
+    await fx.withhold('L-WITHHELD');
+    keep(await fx.save('L-WITHDRAWN', markedContent(MARKERS.withdrawn)));
+    await fx.withdraw('L-WITHDRAWN');
+    keep(await fx.save('L-PROCESSOR', markedContent(MARKERS.processor, { legalRole: LegalRole.PROCESSOR })));
+    keep(await fx.save('L-WPG', markedContent(MARKERS.wpg, { legalRole: LegalRole.WPG_CONTROLLER })));
+    // Visible record: public text is ordinary, its internal parts carry the marker; a newer draft carries another.
+    await fx.save('L-VISIBLE', { ...seedContent('M4140'), title: 'Zichtbare verwerking', internal: markedContent(MARKERS.internal).internal });
+    keep(await fx.save('L-VISIBLE', markedContent(MARKERS.newerDraft), { status: VersionStatus.DRAFT }));
+
+    await collectResponses();
+  });
+  afterAll(() => server.close());
+
+  async function ask(query: string, variables?: Record<string, unknown>) {
+    const res = await server.publicClient.request(query, variables);
+    responses.push(res.raw);
+    return res;
+  }
+
+  async function collectResponses() {
+    const page = `edges { cursor node { ${ALL_ACTIVITY_FIELDS} history { ${ALL_ACTIVITY_FIELDS} } } } totalCount pageInfo { endCursor hasNextPage }`;
+    const facets = `total legalBases { legalBasis { code label } count } organisations { organisation { id name } count } specialCategories { specialCategory { code } count } countries { country { code name } count }`;
+    const filters = [
+      '{}',
+      ...LEGAL_BASIS_CODES.map((c) => `{ legalBases: [${c}] }`),
+      ...SPECIAL_CATEGORY_CODES.map((c) => `{ specialCategory: ${c} }`),
+      '{ hasSpecialCategories: true }',
+      '{ hasSpecialCategories: false }',
+      '{ hasThirdCountryTransfers: true }',
+      '{ hasThirdCountryTransfers: false }',
+      '{ transferCountry: "JP" }',
+      '{ transferCountry: "US" }',
+      '{ automatedDecisionMaking: true }',
+      '{ automatedDecisionMaking: false }',
+      '{ legalRole: CONTROLLER }',
+      '{ legalRole: PROCESSOR }',
+      '{ legalRole: WPG_CONTROLLER }',
+      '{ updatedSince: "2000-01-01T00:00:00Z" }',
+      ...Object.values(MARKERS).flatMap((m) => [`{ dataSubject: "${m}" }`, `{ recipient: "${m}" }`]),
+    ];
+    for (const filter of filters) {
+      await ask(`{ processingActivities(first: 100, filter: ${filter}) { ${page} } facets(filter: ${filter}) { ${facets} } }`);
+    }
+    for (const marker of Object.values(MARKERS)) {
+      await ask(`query($q: String) { processingActivities(first: 100, search: $q) { ${page} } facets(search: $q) { ${facets} } }`, { q: marker });
+      await ask(`query($q: String) { processingActivities(first: 100, search: $q, orderBy: TITLE_ASC) { totalCount } }`, { q: `${marker.toLowerCase()} titel` });
+    }
+    const orgs = await ask(`{ organisations(all: true) { id name publishedActivityCount children { id publishedActivityCount(includeSubOrganisations: false) } } }`);
+    for (const org of (orgs.data as { organisations: { id: string }[] }).organisations) {
+      await ask(`query($o: ID!) { processingActivities(first: 100, filter: { organisation: $o }) { ${page} } facets(filter: { organisation: $o }) { ${facets} } }`, { o: org.id });
+      for (const ref of ['L-DRAFT', 'L-REVIEW', 'L-SCHEDULED', 'L-WITHHELD', 'L-WITHDRAWN', 'L-PROCESSOR', 'L-WPG', 'L-VISIBLE']) {
+        await ask(`query($o: ID!, $r: String!) { processingActivityByReference(organisation: $o, reference: $r) { ${ALL_ACTIVITY_FIELDS} history { id title } } }`, { o: org.id, r: ref });
+      }
+    }
+    const guessed = [...hiddenIds, ...Array.from({ length: 5 }, () => toGlobalId('ProcessingActivity', randomUUID())), 'bm90LWFuLWlk', ''];
+    for (const id of guessed) {
+      await ask(`query($id: ID!) { node(id: $id) { id ... on ProcessingActivity { ${ALL_ACTIVITY_FIELDS} } ... on ProcessingActivityVersion { title } } processingActivity(id: $id) { title } }`, { id });
+    }
+    await ask(`{ __schema { types { name description fields { name description } inputFields { name description } enumValues { name description } } } }`);
+    // Error paths must not echo hidden text either.
+    await ask(`{ processingActivities(after: "${Buffer.from(MARKERS.draft).toString('base64url')}") { totalCount } }`);
+  }
+
+  it('ran a broad set of queries, all answered', () => {
+    expect(responses.length).toBeGreaterThan(100);
+    expect(responses.every((r) => r.startsWith('{'))).toBe(true);
+  });
+
+  it.each(Object.entries(MARKERS))('never returns the %s marker', (_state, marker) => {
+    const leaking = responses.filter((r) => r.toUpperCase().includes(marker));
+    expect(leaking).toEqual([]);
+  });
+
+  it('counts only visible records', async () => {
+    const data = await server.publicClient.query<{ processingActivities: { totalCount: number }; facets: { total: number } }>(`{ processingActivities { totalCount } facets { total } }`);
+    // The five seeds and L-VISIBLE.
+    expect(data.processingActivities.totalCount).toBe(6);
+    expect(data.facets.total).toBe(6);
+  });
+
+  it('the visible record shows its published version, not the newer draft', async () => {
+    const data = await server.publicClient.query<{ processingActivities: { edges: { node: { title: string; versionNumber: number } }[] } }>(
+      `{ processingActivities(filter: { recipient: "" }, search: "Zichtbare") { edges { node { title versionNumber } } } }`,
+    );
+    expect(data.processingActivities.edges.map((e) => e.node)).toEqual([{ title: 'Zichtbare verwerking', versionNumber: 1 }]);
+  });
+});
