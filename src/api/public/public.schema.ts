@@ -34,6 +34,10 @@ export function buildPublicSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: PUBLIC_RESOLVERS,
     orphanedTypes: [PublicProcessingActivity, PublicProcessingActivityVersion, PublicOrganisation],
+    // No public field is @Authorized, but type-graphql checks @Authorized metadata globally: once the
+    // sync surface (same process) uses it, building this schema without an authChecker throws.
+    // Deny-all, so a stray @Authorized on a public field could never open anything.
+    authChecker: () => false,
     validate: false,
   });
 }
