@@ -34,10 +34,6 @@ export function buildPublicSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: PUBLIC_RESOLVERS,
     orphanedTypes: [PublicProcessingActivity, PublicProcessingActivityVersion, PublicOrganisation],
-    // No public field is @Authorized, but type-graphql checks @Authorized metadata globally: once the
-    // sync surface (same process) uses it, building this schema without an authChecker throws.
-    // Deny-all, so a stray @Authorized on a public field could never open anything.
-    authChecker: () => false,
     validate: false,
     // The public surface has no callers to authorise. type-graphql needs a checker as soon as any
     // schema in the process uses @Authorized; this one denies, so an @Authorized field on a public
