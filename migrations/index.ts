@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123105659 } from './Migration20261123105659';
+import { Migration20261123110812 } from './Migration20261123110812';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
  * tests (SWC) and the CLI all run the same set; test/foundation/migrations.test.ts checks that
  * each file in this folder is listed here.
  */
-export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261123105659', class: Migration20261123105659 }];
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123105659', class: Migration20261123105659 },
+  { name: 'Migration20261123110812', class: Migration20261123110812 },
+];

@@ -1,3 +1,5 @@
+import { AuditLogEntry } from '../modules/audit/audit-log-entry.entity';
+import { ApiToken } from '../modules/auth/api-token.entity';
 import { Organisation } from '../modules/organisation/organisation.entity';
 import { DataItem } from '../modules/processing-activity/content/data-item.entity';
 import { DataSubjectGroup } from '../modules/processing-activity/content/data-subject-group.entity';
@@ -15,6 +17,7 @@ import { Remark } from '../modules/processing-activity/internal/remark.entity';
 import { SecurityMeasures } from '../modules/processing-activity/internal/security-measures.entity';
 import { ProcessingActivity } from '../modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../modules/processing-activity/processing-activity-version.entity';
+import { IdempotencyRecord } from '../modules/sync/idempotency-record.entity';
 import { RetentionRule } from '../modules/retention/retention-rule.entity';
 import { Country } from '../modules/vocabulary/country.entity';
 import { LegalBasis } from '../modules/vocabulary/legal-basis.entity';
@@ -45,4 +48,7 @@ export const ENTITIES = [
   DpiaScreening,
   Remark,
   Attachment,
+  ApiToken,
+  AuditLogEntry,
+  IdempotencyRecord,
 ];

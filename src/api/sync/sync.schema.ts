@@ -1,15 +1,33 @@
+import 'reflect-metadata';
+import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, Query, Resolver } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import './sync.enums';
+import { denyWithoutCaller, syncAuthChecker } from './auth-checker';
+import { InternalProcessingActivityFieldsResolver, InternalRecordsResolver, RecordVersionFieldsResolver } from './internal-records.resolver';
+import { OperatorResolver } from './operator.resolver';
+import { PublicationResolver } from './publication.resolver';
+import { SyncRecordsResolver } from './sync-records.resolver';
 
-/** PLACEHOLDER until the sync surface lands. */
-@Resolver()
-class SyncPlaceholderResolver {
-  @Query(() => String)
-  syncStatus(): string {
-    return 'not implemented';
-  }
-}
+/** Every resolver of the sync surface. Each is @Authorized at class level; the deny-by-default test calls every root field without a token. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql types resolver classes as Function
+export const SYNC_RESOLVERS: NonEmptyArray<Function> = [
+  SyncRecordsResolver,
+  PublicationResolver,
+  InternalRecordsResolver,
+  InternalProcessingActivityFieldsResolver,
+  RecordVersionFieldsResolver,
+  OperatorResolver,
+];
 
+/** The authenticated sync surface at /sync/graphql (schema/sync.graphql). */
 export function buildSyncSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [SyncPlaceholderResolver], validate: false });
+  return buildSchema({
+    resolvers: SYNC_RESOLVERS,
+    authChecker: syncAuthChecker,
+    authMode: 'error',
+    globalMiddlewares: [denyWithoutCaller],
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+  });
 }

@@ -22,6 +22,25 @@ export interface SaveRecordInput {
   /** Status of the new version; an identical content re-delivered with a new status only moves the status. */
   status?: VersionStatus;
   publishFrom?: Date | null;
+  /**
+   * Optimistic concurrency: the version number the caller's change was based on (0 = a new
+   * record). Checked after the activity row is locked; a different current version throws
+   * StaleVersionError and nothing is written.
+   */
+  baseVersion?: number | null;
+  /** When no status is given and the content is identical, leave the latest version's status as it is (sync re-deliveries). */
+  preserveStatus?: boolean;
+}
+
+/** The record moved on since the version the caller's change was based on. */
+export class StaleVersionError extends Error {
+  constructor(
+    readonly currentVersion: number,
+    readonly baseVersion: number,
+  ) {
+    super(`The record is at version ${currentVersion}, but this change was based on version ${baseVersion}.`);
+    this.name = 'StaleVersionError';
+  }
 }
 
 export interface SaveRecordResult {
@@ -50,12 +69,16 @@ export class ProcessingActivityService {
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     const isNew = !activity;
+    if (input.baseVersion != null && input.baseVersion !== (activity?.latestVersionNumber ?? 0)) {
+      throw new StaleVersionError(activity?.latestVersionNumber ?? 0, input.baseVersion);
+    }
     if (!activity) {
       activity = em.create(ProcessingActivity, { organisation: input.organisation, reference: input.reference });
     } else {
       const latest = await em.findOne(ProcessingActivityVersion, { activity, versionNumber: activity.latestVersionNumber });
       if (latest && latest.contentHash === hash) {
-        const moved = this.applyStatus(latest, status, input.publishFrom);
+        const keep = input.preserveStatus && input.status === undefined;
+        const moved = keep ? false : this.applyStatus(latest, status, input.publishFrom);
         await em.flush();
         return { outcome: moved ? SaveOutcome.UPDATED : SaveOutcome.UNCHANGED, activity, version: latest };
       }
@@ -68,6 +91,66 @@ export class ProcessingActivityService {
     em.persist(version);
     await em.flush();
     return { outcome: isNew ? SaveOutcome.CREATED : SaveOutcome.UPDATED, activity, version };
+  }
+
+  /** The activity row, locked for the rest of the transaction (concurrent writers of one record serialise on it). */
+  async lockActivity(id: string): Promise<ProcessingActivity | null> {
+    return this.em.findOne(ProcessingActivity, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['organisation'] });
+  }
+
+  /** Throws StaleVersionError when baseVersion is given and the record moved on. */
+  assertBaseVersion(activity: ProcessingActivity, baseVersion: number | null | undefined): void {
+    if (baseVersion != null && baseVersion !== activity.latestVersionNumber) throw new StaleVersionError(activity.latestVersionNumber, baseVersion);
+  }
+
+  /**
+   * Publishes one version (call with the activity locked): PUBLISHED, publishedAt set, publishFrom as
+   * given (null = at once). Publication checks (Article 30 fields, lint) are the caller's.
+   */
+  async publishVersion(version: ProcessingActivityVersion, publishFrom: Date | null): Promise<boolean> {
+    const before = `${version.status}|${version.publishFrom?.toISOString()}`;
+    version.status = VersionStatus.PUBLISHED;
+    version.publishFrom = publishFrom;
+    version.publishedAt ??= new Date();
+    version.withdrawnAt = null;
+    await this.em.flush();
+    return before !== `${version.status}|${version.publishFrom?.toISOString()}`;
+  }
+
+  /**
+   * Withdraws a record (call with the activity locked): every PUBLISHED version becomes WITHDRAWN.
+   * With `pendingToo`, a newest version still in DRAFT or UNDER_REVIEW is withdrawn as well (the
+   * record left the source register). Answers the versions that changed.
+   */
+  async withdraw(activity: ProcessingActivity, options: { pendingToo?: boolean } = {}): Promise<ProcessingActivityVersion[]> {
+    const statuses = options.pendingToo ? [VersionStatus.PUBLISHED, VersionStatus.DRAFT, VersionStatus.UNDER_REVIEW] : [VersionStatus.PUBLISHED];
+    const candidates = await this.em.find(ProcessingActivityVersion, { activity, status: { $in: statuses } });
+    const changed = candidates.filter((v) => v.status === VersionStatus.PUBLISHED || v.versionNumber === activity.latestVersionNumber);
+    const now = new Date();
+    for (const v of changed) {
+      v.status = VersionStatus.WITHDRAWN;
+      v.withdrawnAt = now;
+    }
+    await this.em.flush();
+    return changed;
+  }
+
+  /** Marks a record withheld (call with the activity locked); answers whether anything changed. */
+  async withhold(activity: ProcessingActivity, reason: WithheldReason): Promise<boolean> {
+    const changed = !activity.withheld || activity.withheldReason !== reason;
+    activity.withheld = true;
+    activity.withheldReason = reason;
+    await this.em.flush();
+    return changed;
+  }
+
+  /** Lifts withholding (call with the activity locked); answers whether anything changed. Callers refuse it for processor and Wpg records. */
+  async unwithhold(activity: ProcessingActivity): Promise<boolean> {
+    const changed = activity.withheld;
+    activity.withheld = false;
+    activity.withheldReason = null;
+    await this.em.flush();
+    return changed;
   }
 
   /** Moves a version's publication state; returns whether anything changed. */

@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { TokenScope } from '../../modules/auth/token-scope';
+import { Organisation } from '../../modules/organisation/organisation.entity';
+import { type BatchSyncResult, BatchSyncService, RecordOutcome, SyncMode } from '../../modules/sync/batch-sync.service';
+import { toGlobalId } from '../common/global-id';
+import { requireCaller } from './auth-checker';
+import { toOrganisationType } from './mappers';
+import { scopedOrganisation } from './scope';
+import { SyncProcessingActivitiesInput } from './sync-records.input';
+import { SyncProcessingActivitiesPayload } from './sync-records.type';
+import type { SyncContext } from './sync.context';
+
+@Authorized()
+@Resolver()
+export class SyncRecordsResolver {
+  @Authorized(TokenScope.RECORDS_WRITE)
+  @Mutation(() => SyncProcessingActivitiesPayload, {
+    description: "Creates or updates up to 500 records of one organisation, keyed by its own reference numbers. Per record: outcome, version and field errors. REPLACE also withdraws the organisation's records absent from the batch.",
+  })
+  async syncProcessingActivities(@Arg('input', () => SyncProcessingActivitiesInput) input: SyncProcessingActivitiesInput, @Ctx() ctx: SyncContext): Promise<SyncProcessingActivitiesPayload> {
+    const caller = requireCaller(ctx);
+    const organisation = await scopedOrganisation(ctx, input.organisation, ['organisation']);
+    if (organisation.error) {
+      return toPayload({ organisationId: '', mode: input.mode ?? SyncMode.UPSERT, dryRun: input.dryRun, allOrNothing: input.allOrNothing, committed: false, replayed: false, results: [], errors: [organisation.error] }, null);
+    }
+    const result = await new BatchSyncService(ctx.em, caller.actor).sync({
+      organisation: organisation.value,
+      records: input.records,
+      mode: input.mode ?? SyncMode.UPSERT,
+      dryRun: input.dryRun ?? false,
+      allOrNothing: input.allOrNothing ?? false,
+      idempotencyKey: input.idempotencyKey,
+    });
+    return toPayload(result, organisation.value);
+  }
+}
+
+function toPayload(result: BatchSyncResult, organisation: Organisation | null): SyncProcessingActivitiesPayload {
+  const count = (o: RecordOutcome) => result.results.filter((r) => r.outcome === o).length;
+  return {
+    organisation: organisation ? toOrganisationType(organisation) : null,
+    mode: result.mode,
+    dryRun: result.dryRun,
+    allOrNothing: result.allOrNothing,
+    committed: result.committed,
+    replayed: result.replayed,
+    results: result.results.map((r) => ({ ...r, activityId: r.activityId ? toGlobalId('ProcessingActivity', r.activityId) : null })),
+    summary: {
+      created: count(RecordOutcome.CREATED),
+      updated: count(RecordOutcome.UPDATED),
+      unchanged: count(RecordOutcome.UNCHANGED),
+      withdrawn: count(RecordOutcome.WITHDRAWN),
+      failed: count(RecordOutcome.FAILED),
+    },
+    errors: result.errors,
+  };
+}

@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Organisation } from '../organisation/organisation.entity';
+import { ApiToken } from './api-token.entity';
+import type { TokenScope } from './token-scope';
+
+export const TOKEN_PREFIX = 'vr_';
+/** Characters of the token kept in clear as its public identifier: "vr_" plus 8. */
+const PUBLIC_PREFIX_LENGTH = TOKEN_PREFIX.length + 8;
+const TOKEN_FORMAT = /^vr_[A-Za-z0-9_-]{43}$/;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export interface CreatedToken {
+  /** The secret: shown once, never stored. */
+  token: string;
+  apiToken: ApiToken;
+}
+
+export interface CreateTokenInput {
+  organisation: Organisation;
+  name: string;
+  scopes: TokenScope[];
+  /** Days until the token expires; null or absent for no expiry. */
+  expiresInDays?: number | null;
+}
+
+/** Issues, verifies, lists and revokes API tokens. */
+export class ApiTokenService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(input: CreateTokenInput): Promise<CreatedToken> {
+    if (!input.scopes.length) throw new Error('a token needs at least one scope');
+    if (input.expiresInDays != null && !(input.expiresInDays > 0)) throw new Error('expiresInDays must be positive');
+    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const apiToken = this.em.create(ApiToken, {
+      organisation: input.organisation,
+      name: input.name,
+      prefix: token.slice(0, PUBLIC_PREFIX_LENGTH),
+      tokenHash: hashToken(token),
+      scopes: [...new Set(input.scopes)],
+      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+    });
+    await this.em.flush();
+    return { token, apiToken };
+  }
+
+  /** The live token for a secret, or null when it is unknown, malformed, revoked or expired. */
+  async verify(token: string, now = new Date()): Promise<ApiToken | null> {
+    if (!TOKEN_FORMAT.test(token)) return null;
+    const apiToken = await this.em.findOne(ApiToken, { tokenHash: hashToken(token) }, { populate: ['organisation'] });
+    if (!apiToken || apiToken.revokedAt || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
+    // lastUsedAt at minute precision: one small write per token per minute at most.
+    if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > 60_000) {
+      await this.em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
+      apiToken.lastUsedAt = now;
+    }
+    return apiToken;
+  }
+
+  /** Revokes by public prefix or id; answers the token, or null if none matched. Revoking twice keeps the first moment. */
+  async revoke(prefixOrId: string, organisationIds?: string[]): Promise<ApiToken | null> {
+    const where = /^[0-9a-f-]{36}$/.test(prefixOrId) ? { id: prefixOrId } : { prefix: prefixOrId };
+    const apiToken = await this.em.findOne(ApiToken, organisationIds ? { ...where, organisation: { $in: organisationIds } } : where, { populate: ['organisation'] });
+    if (!apiToken) return null;
+    apiToken.revokedAt ??= new Date();
+    await this.em.flush();
+    return apiToken;
+  }
+
+  async list(organisation?: Organisation): Promise<ApiToken[]> {
+    return this.em.find(ApiToken, organisation ? { organisation } : {}, { populate: ['organisation'], orderBy: { createdAt: 'asc' } });
+  }
+}

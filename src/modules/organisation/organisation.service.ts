@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode, type FieldError, fieldError } from '../sync/field-error';
+import { isValidOin, isValidTooi } from '../sync/record-validation';
+import { Organisation } from './organisation.entity';
+import { OrganisationKind } from './organisation.enums';
+import { subtreeIds } from './organisation-scope';
+
+export interface OrganisationFields {
+  name?: string | null;
+  abbreviation?: string | null;
+  kind?: OrganisationKind | null;
+  tooiUri?: string | null;
+  oin?: string | null;
+  website?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export type OrganisationResult = { organisation: Organisation; errors: [] } | { organisation: null; errors: FieldError[] };
+
+/** Register operators' management of the organisation tree. Identifiers (TOOI URI, OIN) are unique register-wide. */
+export class OrganisationService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(fields: OrganisationFields & { name: string; kind: OrganisationKind }, parent: Organisation | null): Promise<OrganisationResult> {
+    const errors = await this.check(fields, null);
+    if (errors.length) return { organisation: null, errors };
+    const organisation = this.em.create(Organisation, {
+      name: fields.name,
+      kind: fields.kind,
+      abbreviation: fields.abbreviation ?? null,
+      tooiUri: fields.tooiUri ?? null,
+      oin: fields.oin ?? null,
+      website: fields.website ?? null,
+      email: fields.email ?? null,
+      phone: fields.phone ?? null,
+      parent,
+    });
+    await this.em.flush();
+    return { organisation, errors: [] };
+  }
+
+  /** Changes the fields given (null clears an optional one; name and kind cannot be cleared). */
+  async update(organisation: Organisation, fields: OrganisationFields): Promise<OrganisationResult> {
+    const errors = await this.check(fields, organisation.id);
+    if (fields.name === null) errors.push(fieldError(['name'], ErrorCode.REQUIRED, 'An organisation keeps a name.'));
+    if (fields.kind === null) errors.push(fieldError(['kind'], ErrorCode.REQUIRED, 'An organisation keeps a kind.'));
+    if (errors.length) return { organisation: null, errors };
+    for (const key of ['name', 'abbreviation', 'kind', 'tooiUri', 'oin', 'website', 'email', 'phone'] as const) {
+      if (fields[key] !== undefined) (organisation as unknown as Record<string, unknown>)[key] = fields[key];
+    }
+    await this.em.flush();
+    return { organisation, errors: [] };
+  }
+
+  /** Moves an organisation under a new parent (null: to the top), refusing cycles. */
+  async move(organisation: Organisation, parent: Organisation | null): Promise<OrganisationResult> {
+    if (parent && (await subtreeIds(this.em, organisation.id)).includes(parent.id))
+      return { organisation: null, errors: [fieldError(['parent'], ErrorCode.INVALID_PARENT, 'An organisation cannot move under itself or one of its own sub-organisations.')] };
+    organisation.parent = parent;
+    await this.em.flush();
+    return { organisation, errors: [] };
+  }
+
+  private async check(f: OrganisationFields, selfId: string | null): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    if (f.name != null && (f.name.trim() === '' || f.name.length > 500)) errors.push(fieldError(['name'], ErrorCode.INVALID_FORMAT, 'A name is 1 to 500 characters.'));
+    if (f.abbreviation != null && f.abbreviation.length > 32) errors.push(fieldError(['abbreviation'], ErrorCode.TOO_LONG, 'An abbreviation is at most 32 characters.'));
+    if (f.phone != null && f.phone.length > 32) errors.push(fieldError(['phone'], ErrorCode.TOO_LONG, 'A phone number is at most 32 characters.'));
+    if (f.kind != null && !Object.values(OrganisationKind).includes(f.kind)) errors.push(fieldError(['kind'], ErrorCode.INVALID_FORMAT, `Unknown kind ${f.kind}.`));
+    if (f.tooiUri != null && !isValidTooi(f.tooiUri)) errors.push(fieldError(['tooiUri'], ErrorCode.INVALID_TOOI, `"${f.tooiUri}" is not a TOOI organisation URI (https://identifier.overheid.nl/tooi/id/<type>/<code>).`));
+    if (f.oin != null && !isValidOin(f.oin)) errors.push(fieldError(['oin'], ErrorCode.INVALID_OIN, `"${f.oin}" is not an OIN (20 digits).`));
+    for (const key of ['tooiUri', 'oin'] as const) {
+      const value = f[key];
+      if (value && !errors.some((e) => e.path[0] === key)) {
+        const other = await this.em.findOne(Organisation, { [key]: value });
+        if (other && other.id !== selfId) errors.push(fieldError([key], ErrorCode.ALREADY_EXISTS, `Another organisation already has ${key} ${value}.`));
+      }
+    }
+    return errors;
+  }
+}

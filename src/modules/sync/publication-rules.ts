@@ -1,0 +1,136 @@
+import type { RecordContent } from '../processing-activity/record-content';
+import { passesElevenTest } from './bsn';
+import { ErrorCode, type FieldError, fieldError, type Path } from './field-error';
+
+/**
+ * What AVG art. 30(1) requires before a record may be published. A draft may lack any of it;
+ * publication lists every missing field at once.
+ */
+export function missingForPublication(c: RecordContent, base: Path = []): FieldError[] {
+  const errors: FieldError[] = [];
+  const missing = (path: Path, message: string) => errors.push(fieldError([...base, ...path], ErrorCode.REQUIRED_FOR_PUBLICATION, message));
+
+  if (!c.purposes?.length) missing(['purposes'], 'At least one purpose is required for publication.');
+  else if (!c.purposes.some((p) => p.legalBasis))
+    c.purposes.forEach((_, i) => missing(['purposes', i, 'legalBasis'], 'At least one purpose needs a legal basis (AVG art. 6) for publication.'));
+
+  if (!c.dataSubjectGroups?.length) missing(['dataSubjectGroups'], 'At least one group of data subjects is required for publication.');
+  (c.dataSubjectGroups ?? []).forEach((g, i) => {
+    if (!g.dataItems?.length) missing(['dataSubjectGroups', i, 'dataItems'], `Data subject group "${g.description}" needs at least one data item for publication.`);
+    (g.dataItems ?? []).forEach((d, j) => {
+      if (!d.retentionText?.trim()) missing(['dataSubjectGroups', i, 'dataItems', j, 'retentionText'], `Data item "${d.description}" needs a retention period for publication.`);
+    });
+  });
+
+  if (!c.recipients?.length && c.recipientsNone !== true)
+    missing(['recipients'], 'List the recipients, or state explicitly that there are none (recipientsNone: true), before publication.');
+  if (c.thirdCountryTransfers == null) missing(['thirdCountryTransfers'], 'Answer whether data is transferred outside the EU (thirdCountryTransfers.applies) before publication.');
+  if (c.automatedDecisionMaking == null) missing(['automatedDecisionMaking'], 'Answer whether automated decision-making applies (automatedDecisionMaking.applies) before publication.');
+  return errors;
+}
+
+// ---- publication lint: no personal contact data of staff in public text ----
+
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Local parts of functional mailboxes. Short ones must be a whole token; longer ones may be part of a word. */
+const FUNCTIONAL_TOKENS = ['fg', 'avg', 'dpo', 'pers', 'post', 'info', 'mail', 'woo', 'cio', 'ciso', 'ict', 'hr', 'pz', 'ks'];
+const FUNCTIONAL_WORDS = [
+  'privacy', 'contact', 'functionaris', 'gegevensbescherming', 'servicedesk', 'helpdesk', 'service', 'support', 'secretariaat', 'klant',
+  'communicatie', 'media', 'webmaster', 'noreply', 'no-reply', 'loket', 'balie', 'team', 'afdeling', 'bureau', 'cert', 'security',
+  'beveiliging', 'meldpunt', 'vragen', 'klachten', 'archief', 'registratie', 'administratie', 'gemeente', 'register', 'postbus', 'redactie',
+  'directie', 'datalek', 'informatie', 'aanvraag', 'dienst', 'centrum', 'office', 'officer',
+];
+
+/** Whether an e-mail address belongs to a person rather than a function ("privacy@…", "servicedesk@…"). */
+export function isPersonalEmail(address: string): boolean {
+  const local = address.split('@')[0].toLowerCase();
+  const tokens = local.split(/[._+-]/);
+  if (tokens.some((t) => FUNCTIONAL_TOKENS.includes(t))) return false;
+  if (FUNCTIONAL_WORDS.some((w) => local.includes(w))) return false;
+  return true;
+}
+
+// Dutch numbers: +31 / 0031 / 0, then nine digits with optional separators; 0800/0900 service numbers are functional.
+const DUTCH_PHONE = /(?<![\d+])(?:\+31|0031|0)[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}(?![\d])/g;
+const INTERNATIONAL_PHONE = /(?<![\d+])\+(?!31)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){6,12}(?![\d])/g;
+const SERVICE_NUMBER = /^0(?:800|900|906|909)/;
+const NINE_DIGITS = /(?<![\d.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d]|[.,]\d)/g;
+
+export interface LintFinding {
+  code: typeof ErrorCode.PERSONAL_EMAIL | typeof ErrorCode.PHONE_NUMBER | typeof ErrorCode.BSN;
+  match: string;
+}
+
+/** Personal contact data in one piece of public text. */
+export function lintText(text: string, options: { phone?: boolean } = {}): LintFinding[] {
+  const findings: LintFinding[] = [];
+  for (const m of text.matchAll(EMAIL_IN_TEXT)) if (isPersonalEmail(m[0])) findings.push({ code: ErrorCode.PERSONAL_EMAIL, match: m[0] });
+  if (options.phone !== false) {
+    for (const m of text.matchAll(DUTCH_PHONE)) if (!SERVICE_NUMBER.test(m[0].replace(/[\s.-]/g, ''))) findings.push({ code: ErrorCode.PHONE_NUMBER, match: m[0] });
+    for (const m of text.matchAll(INTERNATIONAL_PHONE)) findings.push({ code: ErrorCode.PHONE_NUMBER, match: m[0] });
+  }
+  for (const m of text.matchAll(NINE_DIGITS)) if (passesElevenTest(m[0].replace(/\D/g, ''))) findings.push({ code: ErrorCode.BSN, match: m[0] });
+  return findings;
+}
+
+const MESSAGES: Record<LintFinding['code'], (m: string) => string> = {
+  PERSONAL_EMAIL: (m) => `"${m}" looks like a person's e-mail address; public text may only name functional mailboxes (e.g. privacy@…).`,
+  PHONE_NUMBER: (m) => `"${m}" is a phone number; public text must not contain staff phone numbers.`,
+  BSN: (m) => `"${m}" is a number that passes the BSN eleven-test; public text must not contain citizen service numbers.`,
+};
+
+/** Every public text of a record with its path. Internal parts are deliberately absent: they are never published. */
+export function publicTexts(c: RecordContent): { path: Path; text: string; phone?: boolean }[] {
+  const out: { path: Path; text: string; phone?: boolean }[] = [];
+  const add = (path: Path, text: string | null | undefined, phone = true) => {
+    if (text) out.push({ path, text, phone });
+  };
+  add(['title'], c.title);
+  add(['description'], c.description);
+  add(['jointControllershipArrangement'], c.jointControllershipArrangement);
+  add(['relatedProcessingsStatement'], c.relatedProcessingsStatement);
+  add(['dataSubjectRights'], c.dataSubjectRights);
+  add(['processingLocation'], c.processingLocation);
+  (c.purposes ?? []).forEach((p, i) => {
+    add(['purposes', i, 'description'], p.description);
+    add(['purposes', i, 'legalBasisExplanation'], p.legalBasisExplanation);
+    (p.statutoryReferences ?? []).forEach((s, j) => add(['purposes', i, 'statutoryReferences', j, 'title'], s.title));
+  });
+  (c.dataSubjectGroups ?? []).forEach((g, i) => {
+    add(['dataSubjectGroups', i, 'description'], g.description);
+    (g.dataItems ?? []).forEach((d, j) => {
+      for (const f of ['description', 'collectionPurpose', 'retentionText', 'sourceDescription', 'provisionStatement', 'consequencesOfNotProviding'] as const)
+        add(['dataSubjectGroups', i, 'dataItems', j, f], d[f]);
+    });
+  });
+  (c.recipients ?? []).forEach((r, i) => {
+    add(['recipients', i, 'description'], r.description);
+    add(['recipients', i, 'explanation'], r.explanation);
+  });
+  if (c.automatedDecisionMaking) for (const f of ['statement', 'logic', 'consequences'] as const) add(['automatedDecisionMaking', f], c.automatedDecisionMaking[f]);
+  if (c.thirdCountryTransfers) {
+    add(['thirdCountryTransfers', 'statement'], c.thirdCountryTransfers.statement);
+    add(['thirdCountryTransfers', 'safeguardStatement'], c.thirdCountryTransfers.safeguardStatement);
+    (c.thirdCountryTransfers.transfers ?? []).forEach((t, i) => {
+      for (const f of ['recipientName', 'internationalOrganisation', 'explanation'] as const) add(['thirdCountryTransfers', 'transfers', i, f], t[f]);
+    });
+  }
+  for (const role of ['controllers', 'processors'] as const)
+    (c[role] ?? []).forEach((p, i) => {
+      add([role, i, 'name'], p.name);
+      // A party's e-mail and phone are the organisation's functional contact data: its phone number is allowed, a person's mailbox is not.
+      add([role, i, 'email'], p.email, false);
+    });
+  (c.relatedProcessings ?? []).forEach((r, i) => add(['relatedProcessings', i, 'description'], r.description));
+  return out;
+}
+
+/** Publication lint: personal e-mail addresses, phone numbers and BSNs in public text, each with its path. */
+export function lintForPublication(c: RecordContent, base: Path = []): FieldError[] {
+  return publicTexts(c).flatMap(({ path, text, phone }) => lintText(text, { phone }).map((f) => fieldError([...base, ...path], f.code, MESSAGES[f.code](f.match))));
+}
+
+/** Everything that stands between a record and publication. */
+export function publicationErrors(c: RecordContent, base: Path = []): FieldError[] {
+  return [...missingForPublication(c, base), ...lintForPublication(c, base)];
+}

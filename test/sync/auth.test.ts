@@ -1,0 +1,219 @@
+import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, type IntrospectionQuery } from 'graphql';
+import { ApiToken } from '../../src/modules/auth/api-token.entity';
+import { TokenScope } from '../../src/modules/auth/token-scope';
+import { ProcessingActivity } from '../../src/modules/processing-activity/processing-activity.entity';
+import { ProcessingActivityVersion } from '../../src/modules/processing-activity/processing-activity-version.entity';
+import { toGlobalId } from '../../src/api/common/global-id';
+import { buildSyncSchema } from '../../src/api/sync/sync.schema';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { ALL_WRITE, codes, DEFENSIE, EZ, FINANCIEN, issueToken, LISSE, mutate, organisationId, record, RVO, sync } from './support/sync-helpers';
+
+/** A minimal, valid value for an input type: required fields only. */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, sample(f.type)]));
+  }
+  if (isScalarType(type)) return ({ Int: 1, Float: 1, Boolean: true, ID: 'x', DateTime: '2030-01-01T00:00:00Z', JSONObject: {} } as Record<string, unknown>)[type.name] ?? 'x';
+  return null;
+}
+
+function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+  const args = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) && a.defaultValue === undefined);
+  const vars = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const call = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+  const named = getNamedType(field.type);
+  const selection = isObjectType(named) ? ' { __typename }' : '';
+  return {
+    query: `${kind} Op${vars ? `(${vars})` : ''} { ${field.name}${call}${selection} }`,
+    variables: Object.fromEntries(args.map((a) => [a.name, sample(a.type)])),
+  };
+}
+
+function rootFields(schema: GraphQLSchema) {
+  return [
+    ...Object.values(schema.getQueryType()?.getFields() ?? {}).map((f) => ['query', f] as const),
+    ...Object.values(schema.getMutationType()?.getFields() ?? {}).map((f) => ['mutation', f] as const),
+  ];
+}
+
+describe('sync surface: authentication and scopes', () => {
+  let server: TestServer;
+  let schema: GraphQLSchema;
+  let defensie: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    defensie = await issueToken(server.db.orm, DEFENSIE);
+    // Introspection needs a token too; the operations come from what the server itself says it serves.
+    const introspection = await server.syncClient(defensie).query<IntrospectionQuery>(getIntrospectionQuery());
+    schema = buildClientSchema(introspection);
+  });
+  afterAll(() => server?.close());
+
+  it('serves the schema built from the code, with queries and mutations', async () => {
+    const local = await buildSyncSchema();
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(Object.keys(local.getQueryType()!.getFields()).sort());
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(local.getMutationType()!.getFields()).sort());
+    expect(rootFields(schema).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('refuses EVERY query and mutation without a token, with UNAUTHENTICATED and no data', async () => {
+    const fields = rootFields(schema);
+    for (const [kind, field] of fields) {
+      const { query, variables } = operationFor(kind, field);
+      const res = await server.syncClient(null).request(query, variables);
+      expect({ field: field.name, codes: codes(res), errors: res.errors?.length }).toEqual({ field: field.name, codes: ['UNAUTHENTICATED'], errors: 1 });
+      expect(res.data?.[field.name as never] ?? null).toBeNull();
+    }
+  });
+
+  it('refuses every field with a malformed, unknown, revoked or expired token', async () => {
+    const revoked = await issueToken(server.db.orm, DEFENSIE);
+    await server.db.orm.em.fork().nativeUpdate(ApiToken, { prefix: revoked.slice(0, 11) }, { revokedAt: new Date() });
+    const expired = await issueToken(server.db.orm, DEFENSIE);
+    await server.db.orm.em.fork().nativeUpdate(ApiToken, { prefix: expired.slice(0, 11) }, { expiresAt: new Date(Date.now() - 1000) });
+    const bad = ['nonsense', `vr_${'A'.repeat(43)}`, defensie.slice(0, -1) + (defensie.endsWith('A') ? 'B' : 'A'), revoked, expired];
+    for (const token of bad) {
+      for (const [kind, field] of rootFields(schema)) {
+        const { query, variables } = operationFor(kind, field);
+        const res = await server.syncClient(token).request(query, variables);
+        expect({ field: field.name, codes: codes(res) }).toEqual({ field: field.name, codes: ['UNAUTHENTICATED'] });
+      }
+    }
+  });
+
+  it('stores only a hash of each token and records when it was used', async () => {
+    const rows = await server.db.orm.em.fork().find(ApiToken, {});
+    for (const row of rows) {
+      expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(row)).not.toContain(defensie);
+    }
+    const used = rows.find((r) => defensie.startsWith(r.prefix))!;
+    expect(used.lastUsedAt).not.toBeNull();
+  });
+
+  it('asks for the scope an operation needs: read-only tokens cannot write, write-only tokens cannot read internals, only operators manage', async () => {
+    const readOnly = server.syncClient(await issueToken(server.db.orm, DEFENSIE, [TokenScope.INTERNAL_READ]));
+    const writeOnly = server.syncClient(await issueToken(server.db.orm, DEFENSIE, [TokenScope.RECORDS_WRITE]));
+
+    const write = await readOnly.request(`mutation { syncProcessingActivities(input: { records: [] }) { committed } }`);
+    expect(codes(write)).toEqual(['FORBIDDEN']);
+    const publish = await readOnly.request(`mutation { publishProcessingActivity(input: { activity: { reference: "D2717" } }) { changed } }`);
+    expect(codes(publish)).toEqual(['FORBIDDEN']);
+    const read = await writeOnly.request(`{ processingActivities { totalCount } }`);
+    expect(codes(read)).toEqual(['FORBIDDEN']);
+    const audit = await writeOnly.request(`{ auditLog { nodes { id } } }`);
+    expect(codes(audit)).toEqual(['FORBIDDEN']);
+    for (const client of [readOnly, writeOnly, server.syncClient(defensie)]) {
+      const org = await client.request(`mutation { createOrganisation(input: { name: "X", kind: OTHER }) { organisation { id } } }`);
+      expect(codes(org)).toEqual(['FORBIDDEN']);
+      const tokens = await client.request(`{ apiTokens { prefix } }`);
+      expect(codes(tokens)).toEqual(['FORBIDDEN']);
+    }
+    // viewer needs only a valid token
+    const me = await writeOnly.query<{ viewer: { scopes: string[]; organisation: { name: string } } }>(`{ viewer { scopes organisation { name } } }`);
+    expect(me.viewer).toEqual({ scopes: ['RECORDS_WRITE'], organisation: { name: DEFENSIE } });
+  });
+});
+
+describe('sync surface: one organisation never reaches another', () => {
+  let server: TestServer;
+  let defensie: ReturnType<TestServer['syncClient']>;
+  let ez: ReturnType<TestServer['syncClient']>;
+  let rvoId: string;
+  let d2717: ProcessingActivity;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    defensie = server.syncClient(await issueToken(server.db.orm, DEFENSIE));
+    ez = server.syncClient(await issueToken(server.db.orm, EZ));
+    rvoId = await organisationId(server.db.orm, RVO);
+    d2717 = await server.db.orm.em.fork().findOneOrFail(ProcessingActivity, { reference: 'D2717' });
+  });
+  afterAll(() => server?.close());
+
+  const versionsOf = (reference: string) => server.db.orm.em.fork().count(ProcessingActivityVersion, { activity: { reference } });
+
+  it('a parent organisation writes and reads its sub-organisation (EZ → RVO)', async () => {
+    const res = await sync(ez, { organisation: { id: toGlobalId('Organisation', rvoId) }, records: [record('RVO-NEW-1')] });
+    expect(res.results.map((r) => r.outcome)).toEqual(['CREATED']);
+    const read = await ez.query<{ processingActivity: { reference: string } | null }>(`query($id: ID!) { processingActivity(activity: { organisation: { id: $id }, reference: "M10495" }) { reference } }`, {
+      id: toGlobalId('Organisation', rvoId),
+    });
+    expect(read.processingActivity).toEqual({ reference: 'M10495' });
+  });
+
+  it('refuses a batch for another organisation, by id, TOOI URI or OIN, and writes nothing', async () => {
+    const refs = [{ id: toGlobalId('Organisation', rvoId) }, { tooiUri: 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1045' }, { tooiUri: 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553' }];
+    for (const organisation of refs) {
+      const res = await sync(defensie, { organisation, records: [record('M10495'), record('X-STOLEN')] });
+      expect(res.committed).toBe(false);
+      expect(res.results).toEqual([]);
+      expect(res.errors.map((e) => [e.code, e.path])).toEqual([['NOT_FOUND', ['organisation']]]);
+    }
+    expect(await versionsOf('X-STOLEN')).toBe(0);
+    expect(await versionsOf('M10495')).toBe(1);
+  });
+
+  it('answers a foreign organisation exactly like one that does not exist', async () => {
+    const foreign = await sync(defensie, { organisation: { tooiUri: 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553' }, records: [] });
+    const missing = await sync(defensie, { organisation: { tooiUri: 'https://identifier.overheid.nl/tooi/id/gemeente/gm9999' }, records: [] });
+    expect(foreign.errors).toEqual(missing.errors);
+  });
+
+  it('a child cannot reach its parent: RVO cannot write or read EZ', async () => {
+    const rvo = server.syncClient(await issueToken(server.db.orm, RVO));
+    const res = await sync(rvo, { organisation: { tooiUri: 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1045' }, records: [record('EZ-1')] });
+    expect(res.errors[0].code).toBe('NOT_FOUND');
+  });
+
+  it('refuses reads of another organisation’s records, drafts, internals, export and audit log', async () => {
+    const id = toGlobalId('ProcessingActivity', d2717.id);
+    const byId = await ez.query<{ processingActivity: unknown }>(`query($id: ID!) { processingActivity(activity: { id: $id }) { reference } }`, { id });
+    expect(byId.processingActivity).toBeNull();
+    const defensieOrg = { tooiUri: 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1034' };
+    const byRef = await ez.query<{ processingActivity: unknown }>(`query($o: OrganisationRefInput) { processingActivity(activity: { organisation: $o, reference: "D2717" }) { reference } }`, { o: defensieOrg });
+    expect(byRef.processingActivity).toBeNull();
+    const list = await ez.query<{ processingActivities: { totalCount: number; nodes: unknown[] } }>(`query($o: OrganisationRefInput) { processingActivities(organisation: $o) { totalCount nodes { reference } } }`, { o: defensieOrg });
+    expect(list.processingActivities).toEqual({ totalCount: 0, nodes: [] });
+    const exported = await ez.query<{ exportProcessingActivities: unknown[] }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { reference } }`, { o: defensieOrg });
+    expect(exported.exportProcessingActivities).toEqual([]);
+    const audit = await ez.query<{ auditLog: { nodes: unknown[] } }>(`query($o: OrganisationRefInput) { auditLog(organisation: $o) { nodes { id } } }`, { o: defensieOrg });
+    expect(audit.auditLog.nodes).toEqual([]);
+    // EZ's own list holds no Defensie record, even with sub-organisations included.
+    const own = await ez.query<{ processingActivities: { nodes: { reference: string }[] } }>(`{ processingActivities(includeSubOrganisations: true) { nodes { reference } } }`);
+    expect(own.processingActivities.nodes.map((n) => n.reference)).not.toContain('D2717');
+  });
+
+  it('refuses publication changes on another organisation’s record, whatever id is sent, and changes nothing', async () => {
+    const id = toGlobalId('ProcessingActivity', d2717.id);
+    const ops: [string, string, Record<string, unknown>][] = [
+      ['publishProcessingActivity', 'PublishProcessingActivityInput', {}],
+      ['scheduleProcessingActivityPublication', 'SchedulePublicationInput', { publishFrom: '2031-01-01T00:00:00Z' }],
+      ['withdrawProcessingActivity', 'WithdrawProcessingActivityInput', {}],
+      ['withholdProcessingActivity', 'WithholdProcessingActivityInput', { reason: 'OTHER' }],
+      ['unwithholdProcessingActivity', 'UnwithholdProcessingActivityInput', {}],
+    ];
+    for (const [field, type, extra] of ops) {
+      for (const activity of [{ id }, { reference: 'D2717' }, { id: toGlobalId('Organisation', d2717.id) }, { id: 'garbage' }]) {
+        const res = await mutate<{ errors: { code: string }[]; changed: boolean; activity: unknown }>(ez, field, { activity, ...extra }, type);
+        expect({ field, errors: res.errors.map((e) => e.code), changed: res.changed, activity: res.activity }).toEqual({ field, errors: ['NOT_FOUND'], changed: false, activity: null });
+      }
+    }
+    const after = await server.db.orm.em.fork().findOneOrFail(ProcessingActivity, d2717.id, { populate: ['versions'] });
+    expect(after.withheld).toBe(false);
+    expect(after.versions.getItems().map((v) => v.status)).toEqual(['PUBLISHED']);
+  });
+
+  it('Financiën reaches its directorate but not Lisse', async () => {
+    const fin = server.syncClient(await issueToken(server.db.orm, FINANCIEN, ALL_WRITE));
+    const me = await fin.query<{ viewer: { organisations: { name: string }[] } }>(`{ viewer { organisations { name } } }`);
+    expect(me.viewer.organisations.map((o) => o.name).sort()).toEqual(['Ministerie van Financiën', 'SG/ Directie Communicatie']);
+    const res = await sync(fin, { organisation: { tooiUri: 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553' }, records: [record('L-1')] });
+    expect(res.errors[0].code).toBe('NOT_FOUND');
+    expect(LISSE).toBeTruthy();
+  });
+});
