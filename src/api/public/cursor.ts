@@ -10,7 +10,10 @@ export function encodeCursor(order: PublicActivityOrder, keyset: Keyset): string
 export function decodeCursor(cursor: string, order: PublicActivityOrder): Keyset {
   try {
     const [o, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (o === order && (typeof value === 'string' || typeof value === 'number') && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [value, id];
+    // RELEVANCE sorts by a number (the rank), every other order by text; a value of the wrong type
+    // or with a NUL byte would make PostgreSQL fail instead of answering BAD_USER_INPUT.
+    const valueOk = order === 'RELEVANCE' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && !value.includes('\u0000');
+    if (o === order && valueOk && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [value, id];
   } catch {
     // fall through to the error below
   }

@@ -47,7 +47,7 @@ const MAX_TEXT = 200;
 export function toPublicFilter(input: ProcessingActivityFilterInput | null | undefined): PublicActivityFilter | null {
   if (!input) return null;
   for (const [name, value] of Object.entries({ dataSubject: input.dataSubject, recipient: input.recipient, transferCountry: input.transferCountry })) {
-    if (value && value.length > MAX_TEXT) throw badInput(`filter.${name} is longer than ${MAX_TEXT} characters.`, `filter.${name}`);
+    if (value) checkText(value, `filter.${name}`, MAX_TEXT);
   }
   let organisationId: string | null = null;
   if (input.organisation) {
@@ -55,6 +55,12 @@ export function toPublicFilter(input: ProcessingActivityFilterInput | null | und
     if (!organisationId) throw badInput('filter.organisation is not an Organisation id.', 'filter.organisation');
   }
   return { ...input, organisationId };
+}
+
+/** Text for a query: at most `max` characters and no NUL byte (PostgreSQL text cannot hold one). */
+export function checkText(value: string, argument: string, max: number): void {
+  if (value.length > max) throw badInput(`${argument} is longer than ${max} characters.`, argument);
+  if (value.includes('\u0000')) throw badInput(`${argument} contains a NUL character.`, argument);
 }
 
 export function badInput(message: string, argument: string): GraphQLError {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { ProcessingActivityFilterInput, toPublicFilter, badInput } from '../inputs/processing-activity-filter.input';
+import { checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
 import type { PublicContext } from '../public.context';
 import { ProcessingActivityFacets } from '../types/facets.type';
 
@@ -8,11 +8,11 @@ export class FacetsResolver {
   @Query(() => ProcessingActivityFacets, { description: 'Counts per legal basis, organisation, special category and country for a filter and search: the same records processingActivities lists.' })
   async facets(
     @Ctx() ctx: PublicContext,
-    @Arg('filter', () => ProcessingActivityFilterInput, { nullable: true }) filter?: ProcessingActivityFilterInput | null,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('filter', () => ProcessingActivityFilterInput, { nullable: true, description: 'The same filter as processingActivities.' }) filter?: ProcessingActivityFilterInput | null,
+    @Arg('search', () => String, { nullable: true, description: 'The same search as processingActivities.' }) search?: string | null,
   ): Promise<ProcessingActivityFacets> {
     const q = search?.trim() || null;
-    if (q && q.length > 200) throw badInput('search is longer than 200 characters.', 'search');
+    if (q) checkText(q, 'search', 200);
     const f = toPublicFilter(filter);
     const [facets, total, vocab, organisations] = await Promise.all([ctx.register.facets(f, q), ctx.register.count(f, q), ctx.register.vocabulary(), ctx.organisations.byId()]);
     return {

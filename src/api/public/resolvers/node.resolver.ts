@@ -7,7 +7,7 @@ import { Node } from '../types/node.type';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any public object by its global id; null when there is none (or it is not public).' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicContext): Promise<Node | null> {
+  async node(@Arg('id', () => ID, { description: 'Global id of any public object.' }) id: string, @Ctx() ctx: PublicContext): Promise<Node | null> {
     const decoded = fromGlobalId(id);
     if (!decoded) return null;
     switch (decoded.type) {

@@ -6,16 +6,16 @@ import { PublicOrganisation } from '../types/organisation.type';
 @Resolver(() => PublicOrganisation)
 export class OrganisationResolver {
   @Query(() => [PublicOrganisation], { description: 'Organisations in the register: the top of the tree, or all of them with `all: true`.' })
-  async organisations(@Arg('all', () => Boolean, { defaultValue: false }) all: boolean, @Ctx() ctx: PublicContext): Promise<PublicOrganisation[]> {
+  async organisations(@Arg('all', () => Boolean, { defaultValue: false, description: 'All organisations instead of the top of the tree.' }) all: boolean, @Ctx() ctx: PublicContext): Promise<PublicOrganisation[]> {
     return all ? [...(await ctx.organisations.byId()).values()] : ctx.organisations.children(null);
   }
 
   @Query(() => PublicOrganisation, { nullable: true, description: 'One organisation, by global id, TOOI URI or OIN (give one).' })
   async organisation(
     @Ctx() ctx: PublicContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('tooi', () => String, { nullable: true }) tooi?: string | null,
-    @Arg('oin', () => String, { nullable: true }) oin?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string | null,
+    @Arg('tooi', () => String, { nullable: true, description: 'TOOI URI.' }) tooi?: string | null,
+    @Arg('oin', () => String, { nullable: true, description: 'Organisatie-identificatienummer (20 digits).' }) oin?: string | null,
   ): Promise<PublicOrganisation | null> {
     if (id) return ctx.organisations.get(decodeIdOf('Organisation', id));
     if (tooi || oin) return ctx.organisations.find({ tooiUri: tooi, oin });
@@ -36,7 +36,7 @@ export class OrganisationResolver {
   publishedActivityCount(
     @Root() root: PublicOrganisation,
     @Ctx() ctx: PublicContext,
-    @Arg('includeSubOrganisations', () => Boolean, { defaultValue: true }) includeSubOrganisations: boolean,
+    @Arg('includeSubOrganisations', () => Boolean, { defaultValue: true, description: 'Count the records of sub-organisations too.' }) includeSubOrganisations: boolean,
   ): Promise<number> {
     return ctx.organisations.publishedCount(root.dbId, includeSubOrganisations);
   }

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolve
 import { PublicActivityOrder } from '../../../modules/publication/public-filter';
 import { decodeIdOf } from '../../common/global-id';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { badInput, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
+import { badInput, checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
 import type { PublicContext } from '../public.context';
 import { toPublicActivity } from '../public.mappers';
 import { ProcessingActivityConnection } from '../types/connection.type';
@@ -19,7 +19,7 @@ class ProcessingActivitiesArgs {
   @Field(() => String, { nullable: true, description: 'Continue after this cursor (pageInfo.endCursor of the previous page).' })
   after?: string | null;
 
-  @Field(() => ProcessingActivityFilterInput, { nullable: true })
+  @Field(() => ProcessingActivityFilterInput, { nullable: true, description: 'Narrow the listing; all given conditions must hold.' })
   filter?: ProcessingActivityFilterInput | null;
 
   @Field(() => String, { nullable: true, description: 'Dutch full-text search (with stemming) over title, description, purposes, data items and recipients.' })
@@ -38,7 +38,7 @@ export class ProcessingActivityResolver {
   async processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext): Promise<ProcessingActivityConnection> {
     if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
     const search = args.search?.trim() || null;
-    if (search && search.length > MAX_SEARCH) throw badInput(`search is longer than ${MAX_SEARCH} characters.`, 'search');
+    if (search) checkText(search, 'search', MAX_SEARCH);
     const order = args.orderBy ?? (search ? PublicActivityOrder.RELEVANCE : PublicActivityOrder.TITLE_ASC);
     if (order === PublicActivityOrder.RELEVANCE && !search) throw badInput('orderBy RELEVANCE needs a search.', 'orderBy');
     const filter = toPublicFilter(args.filter);
@@ -60,7 +60,7 @@ export class ProcessingActivityResolver {
   }
 
   @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by its global id; null when there is none.' })
-  async processingActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivity | null> {
+  async processingActivity(@Arg('id', () => ID, { description: 'Global id of the activity.' }) id: string, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivity | null> {
     const activityId = decodeIdOf('ProcessingActivity', id);
     const row = activityId ? await ctx.visibleActivity.load(activityId) : null;
     return row ? toPublicActivity(row) : null;
@@ -69,11 +69,11 @@ export class ProcessingActivityResolver {
   @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by organisation and reference number (e.g. "D2717"); null when there is none.' })
   async processingActivityByReference(
     @Arg('organisation', () => ID, { description: 'Organisation global id.' }) organisation: string,
-    @Arg('reference') reference: string,
+    @Arg('reference', { description: 'The organisation\'s reference number, e.g. "D2717".' }) reference: string,
     @Ctx() ctx: PublicContext,
   ): Promise<PublicProcessingActivity | null> {
     const organisationId = decodeIdOf('Organisation', organisation);
-    if (!organisationId || reference.length > 64) return null;
+    if (!organisationId || reference.length > 64 || reference.includes('\u0000')) return null;
     const row = await ctx.register.byReference(organisationId, reference);
     return row ? toPublicActivity(row) : null;
   }

@@ -4,25 +4,25 @@ import { PublicProcessingActivity } from './processing-activity.type';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when another page follows.' })
   hasNextPage!: boolean;
 
   @Field({ description: 'Always false: pages are walked forward with `after`.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge: pass it as `after` for the next page.' })
   endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One record in a page, with its cursor.' })
 export class ProcessingActivityEdge {
   @Field({ description: 'Opaque cursor; stable when records are added.' })
   cursor!: string;
 
-  @Field(() => PublicProcessingActivity)
+  @Field(() => PublicProcessingActivity, { description: 'The record.' })
   node!: PublicProcessingActivity;
 }
 
@@ -32,10 +32,10 @@ export class ProcessingActivityConnection {
   filter!: PublicActivityFilter | null;
   search!: string | null;
 
-  @Field(() => [ProcessingActivityEdge])
+  @Field(() => [ProcessingActivityEdge], { description: 'The records of this page.' })
   edges!: ProcessingActivityEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page stands.' })
   pageInfo!: PageInfo;
 
   /** Resolved by a field resolver. */

@@ -3,7 +3,7 @@ import { RetentionKind, RetentionValuation } from '../../../modules/retention/re
 
 @ObjectType('RetentionRule', { description: 'One rule parsed from a retention text (bewaartermijn). One text can hold several rules.' })
 export class PublicRetentionRule {
-  @Field(() => RetentionKind)
+  @Field(() => RetentionKind, { description: 'How the rule is expressed.' })
   kind!: RetentionKind;
 
   @Field(() => String, { nullable: true, description: 'ISO 8601 duration, e.g. "P6M" or "P2Y"; null when the rule has no period.' })
@@ -68,12 +68,12 @@ export class PublicDataItem {
   @Field(() => String, { nullable: true, description: 'Verzameldoel: why this data is collected.' })
   collectionPurpose!: string | null;
 
-  @Field(() => PublicRetention)
+  @Field(() => PublicRetention, { description: 'Bewaartermijn: verbatim and parsed.' })
   retention!: PublicRetention;
 
-  @Field(() => PublicDataSource)
+  @Field(() => PublicDataSource, { description: 'Bron of the data.' })
   source!: PublicDataSource;
 
-  @Field(() => PublicProvisionRequirement)
+  @Field(() => PublicProvisionRequirement, { description: 'Aanleverplicht.' })
   provision!: PublicProvisionRequirement;
 }

@@ -4,37 +4,37 @@ import { CountryTerm, LegalBasisTerm, SpecialCategoryTerm } from './vocabulary.t
 
 @ObjectType({ description: 'Number of matching records per legal basis.' })
 export class LegalBasisFacet {
-  @Field(() => LegalBasisTerm)
+  @Field(() => LegalBasisTerm, { description: 'The legal basis.' })
   legalBasis!: LegalBasisTerm;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of matching records.' })
   count!: number;
 }
 
 @ObjectType({ description: 'Number of matching records per organisation (the organisation itself, not its sub-organisations).' })
 export class OrganisationFacet {
-  @Field(() => PublicOrganisation)
+  @Field(() => PublicOrganisation, { description: 'The organisation.' })
   organisation!: PublicOrganisation;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of matching records.' })
   count!: number;
 }
 
 @ObjectType({ description: 'Number of matching records per special category.' })
 export class SpecialCategoryFacet {
-  @Field(() => SpecialCategoryTerm)
+  @Field(() => SpecialCategoryTerm, { description: 'The special category.' })
   specialCategory!: SpecialCategoryTerm;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of matching records.' })
   count!: number;
 }
 
 @ObjectType({ description: 'Number of matching records per country of transfer outside the EU.' })
 export class CountryFacet {
-  @Field(() => CountryTerm)
+  @Field(() => CountryTerm, { description: 'The country.' })
   country!: CountryTerm;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of matching records.' })
   count!: number;
 }
 
@@ -43,15 +43,15 @@ export class ProcessingActivityFacets {
   @Field(() => Int, { description: 'Equals processingActivities.totalCount for the same arguments.' })
   total!: number;
 
-  @Field(() => [LegalBasisFacet])
+  @Field(() => [LegalBasisFacet], { description: 'Per legal basis (a record with several counts once for each).' })
   legalBases!: LegalBasisFacet[];
 
-  @Field(() => [OrganisationFacet])
+  @Field(() => [OrganisationFacet], { description: 'Per organisation.' })
   organisations!: OrganisationFacet[];
 
-  @Field(() => [SpecialCategoryFacet])
+  @Field(() => [SpecialCategoryFacet], { description: 'Per special category.' })
   specialCategories!: SpecialCategoryFacet[];
 
-  @Field(() => [CountryFacet])
+  @Field(() => [CountryFacet], { description: 'Per country of transfer.' })
   countries!: CountryFacet[];
 }

@@ -15,7 +15,7 @@ export class PublicOrganisation extends Node {
   @Field(() => String, { nullable: true, description: 'Afkorting, e.g. "RVO".' })
   abbreviation!: string | null;
 
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'Soort organisatie.' })
   kind!: OrganisationKind;
 
   @Field(() => String, { nullable: true, description: 'TOOI URI (Thesaurus en Ontologie Overheidsinformatie).' })

@@ -3,7 +3,7 @@ import { LegalBasisCode, SpecialCategoryCode, TransferSafeguardCode } from './en
 
 @ObjectType({ description: 'Grondslag: a legal ground of AVG art. 6(1), with its W3C DPV identifier.' })
 export class LegalBasisTerm {
-  @Field(() => LegalBasisCode)
+  @Field(() => LegalBasisCode, { description: 'Stable code.' })
   code!: string;
 
   @Field({ description: 'Dutch label, e.g. "Gerechtvaardigd belang".' })
@@ -21,7 +21,7 @@ export class LegalBasisTerm {
 
 @ObjectType({ description: 'A special category of personal data (bijzonder persoonsgegeven), with its W3C DPV identifier.' })
 export class SpecialCategoryTerm {
-  @Field(() => SpecialCategoryCode)
+  @Field(() => SpecialCategoryCode, { description: 'Stable code.' })
   code!: string;
 
   @Field({ description: 'Dutch label, e.g. "Gezondheid".' })
@@ -39,7 +39,7 @@ export class SpecialCategoryTerm {
 
 @ObjectType({ description: 'Waarborg: the legal safeguard for a transfer outside the EU (AVG art. 45, 46 or 49), with its W3C DPV identifier.' })
 export class TransferSafeguardTerm {
-  @Field(() => TransferSafeguardCode)
+  @Field(() => TransferSafeguardCode, { description: 'Stable code.' })
   code!: string;
 
   @Field({ description: 'Dutch label, e.g. "Adequaatheidsbesluit".' })
