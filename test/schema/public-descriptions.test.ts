@@ -21,7 +21,7 @@ describe('public schema documentation', () => {
       } else if (isEnumType(type)) {
         // Enum values are codes; the enum's own description explains them.
       } else if (!isScalarType(type) && !isUnionType(type)) {
-        missing.push(`${type.name} (unexpected kind)`);
+        missing.push(`${(type as { name: string }).name} (unexpected kind)`);
       }
     }
     expect(missing).toEqual([]);
