@@ -39,3 +39,28 @@ test('every example runs and returns data', async () => {
   expect(facets.facets.total).toBe(2);
   expect(facets.facets.organisations.map((o: any) => o.organisation.name).sort()).toEqual(['Gemeenschappelijke Regeling werkorganisatie HLTsamen', 'Ministerie van Defensie']);
 });
+
+describe('README.md examples', () => {
+  const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Example queries'), readme.indexOf('## The model'));
+  const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  test('the README shows three public queries', () => {
+    expect(examples).toHaveLength(3);
+  });
+
+  test('each runs against the seeded database and finds the records it promises', async () => {
+    const answers: Record<string, any>[] = [];
+    for (const query of examples) {
+      const res = await server.publicClient.request(query);
+      expect(res.errors).toBeUndefined();
+      answers.push(res.data!);
+    }
+    expect(answers[0].organisation.name).toBe('Ministerie van Defensie');
+    expect(answers[0].processingActivities.edges.map((e: any) => e.node.reference)).toEqual(['D2412']);
+    expect(answers[1].processingActivities.edges.map((e: any) => e.node.reference)).toEqual(['M10495']);
+    expect(answers[1].facets.total).toBe(1);
+    expect(answers[2].processingActivities.edges[0].node.reference).toBe('D2717');
+    expect(answers[2].processingActivities.edges[0].node.dataSubjectGroups[0].dataItems[0].retention.rules.map((r: any) => r.duration)).toContain('P2Y');
+  });
+});
