@@ -41,13 +41,20 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // The variables do not fit the operation (e.g. an unknown enum value): the caller's mistake, said as such.
+            if (e instanceof GraphQLError && !e.extensions?.code) throw new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw e;
+          }
           if (cost > maxComplexity) {
             throw new GraphQLError(`Query cost limit exceeded: cost ${cost} is more than the maximum of ${maxComplexity}.`, {
               extensions: { code: 'QUERY_COST_LIMIT', limit: maxComplexity, cost, http: { status: 400 } },

@@ -51,8 +51,8 @@ export function isPersonalEmail(address: string): boolean {
 }
 
 // Dutch numbers: +31 / 0031 / 0, then nine digits with optional separators; 0800/0900 service numbers are functional.
-const DUTCH_PHONE = /(?<![\d+])(?:\+31|0031|0)[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}(?![\d])/g;
-const INTERNATIONAL_PHONE = /(?<![\d+])\+(?!31)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d(?:[\s.-]?\d){6,12}(?![\d])/g;
+const DUTCH_PHONE = /(?<![\d+])(?:\+31|0031|0)\s?[.-]?\s?(?:\(0\)\s?[.-]?\s?)?[1-9](?:\s?[.-]?\s?\d){8}(?![\d])/g;
+const INTERNATIONAL_PHONE = /(?<![\d+])\+(?!31)[1-9]\d{0,2}\s?[.-]?\s?(?:\(\d{1,4}\)\s?[.-]?\s?)?\d(?:\s?[.-]?\s?\d){6,12}(?![\d])/g;
 const SERVICE_NUMBER = /^0(?:800|900|906|909)/;
 const NINE_DIGITS = /(?<![\d.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d]|[.,]\d)/g;
 

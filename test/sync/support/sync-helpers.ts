@@ -29,7 +29,7 @@ export async function organisationId(orm: MikroORM, name: string): Promise<strin
 export const seedContent = (reference: string): RecordContent => structuredClone(SEED_RECORDS.find((r) => r.reference === reference)!.content);
 
 /** A complete, publishable record based on D2717's content. */
-export function record(reference: string, overrides: Partial<RecordContent> & Record<string, unknown> = {}): Record<string, unknown> {
+export function record(reference: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { reference, ...seedContent('D2717'), ...overrides };
 }
 
