@@ -1,0 +1,151 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CLI_ACTOR, AuditService } from '../modules/audit/audit.service';
+import type { ApiToken } from '../modules/auth/api-token.entity';
+import { ApiTokenService } from '../modules/auth/api-token.service';
+import { parseScopes } from '../modules/auth/token-scope';
+import { Organisation } from '../modules/organisation/organisation.entity';
+import { OrganisationKind } from '../modules/organisation/organisation.enums';
+import { OrganisationService } from '../modules/organisation/organisation.service';
+
+/**
+ * The register CLI's commands as functions of an EntityManager, so they are testable without a
+ * process. Each answers the lines to print; failures throw an Error with a message for people.
+ */
+
+export type Options = Record<string, string | true>;
+
+export function parseArgs(argv: string[]): { command: string | null; positional: string[]; options: Options } {
+  const [command = null, ...rest] = argv;
+  const positional: string[] = [];
+  const options: Options = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const next = rest[i + 1];
+      if (inline !== undefined) options[name] = inline;
+      else if (next !== undefined && !next.startsWith('--')) options[name] = rest[++i];
+      else options[name] = true;
+    } else positional.push(arg);
+  }
+  return { command, positional, options };
+}
+
+const str = (options: Options, name: string): string | null => (typeof options[name] === 'string' ? (options[name] as string) : null);
+const required = (options: Options, name: string): string => {
+  const value = str(options, name);
+  if (!value) throw new Error(`--${name} is required`);
+  return value;
+};
+
+/** An organisation by TOOI URI, OIN, id or exact name. */
+export async function findOrganisation(em: EntityManager, identifier: string): Promise<Organisation> {
+  const where = /^https?:\/\//.test(identifier)
+    ? { tooiUri: identifier }
+    : /^\d{20}$/.test(identifier)
+      ? { oin: identifier }
+      : /^[0-9a-f-]{36}$/.test(identifier)
+        ? { id: identifier }
+        : { name: identifier };
+  const found = await em.find(Organisation, where);
+  if (found.length !== 1) throw new Error(found.length ? `"${identifier}" matches ${found.length} organisations; use its TOOI URI or OIN` : `no organisation "${identifier}"`);
+  return found[0];
+}
+
+export async function createOrganisation(em: EntityManager, options: Options): Promise<string[]> {
+  const name = required(options, 'name');
+  const kind = required(options, 'kind').toUpperCase() as OrganisationKind;
+  if (!Object.values(OrganisationKind).includes(kind)) throw new Error(`--kind must be one of ${Object.values(OrganisationKind).join(', ')}`);
+  const parentId = str(options, 'parent-tooi') ?? str(options, 'parent');
+  return em.transactional(async (tx) => {
+    const parent = parentId ? await findOrganisation(tx, parentId) : null;
+    const result = await new OrganisationService(tx).create({ name, kind, tooiUri: str(options, 'tooi'), oin: str(options, 'oin'), abbreviation: str(options, 'abbreviation'), website: str(options, 'website') }, parent);
+    if (!result.organisation) throw new Error(result.errors.map((e) => `${e.path.join('.')}: ${e.message}`).join('\n'));
+    await new AuditService(tx).record(CLI_ACTOR, [{ operation: 'createOrganisation', outcome: 'CREATED', targetOrganisationId: result.organisation.id }]);
+    return [`created organisation ${result.organisation.name} (${result.organisation.tooiUri ?? result.organisation.oin ?? result.organisation.id})${parent ? ` under ${parent.name}` : ''}`];
+  });
+}
+
+export async function createToken(em: EntityManager, options: Options): Promise<string[]> {
+  const scopes = parseScopes(required(options, 'scopes'));
+  const days = str(options, 'expires-in-days');
+  const expiresInDays = days === null ? null : Number(days);
+  if (expiresInDays !== null && !(Number.isInteger(expiresInDays) && expiresInDays > 0)) throw new Error('--expires-in-days must be a whole number of days, 1 or more');
+  return em.transactional(async (tx) => {
+    const organisation = await findOrganisation(tx, required(options, 'organisation'));
+    const { token, apiToken } = await new ApiTokenService(tx).create({ organisation, scopes, expiresInDays, name: str(options, 'name') ?? `${organisation.name} (cli)` });
+    await new AuditService(tx).record(CLI_ACTOR, [{ operation: 'createApiToken', outcome: 'CREATED', targetOrganisationId: organisation.id, details: { prefix: apiToken.prefix, scopes } }]);
+    return [
+      `token for ${organisation.name}, scopes ${scopes.join(', ')}${apiToken.expiresAt ? `, expires ${apiToken.expiresAt.toISOString()}` : ''}:`,
+      '',
+      `  ${token}`,
+      '',
+      `It is shown only now: store it safely. Its public prefix is ${apiToken.prefix} (for token:revoke).`,
+    ];
+  });
+}
+
+export async function revokeToken(em: EntityManager, prefix: string | undefined): Promise<string[]> {
+  if (!prefix) throw new Error('usage: token:revoke <prefix>');
+  return em.transactional(async (tx) => {
+    const revoked = await new ApiTokenService(tx).revoke(prefix);
+    if (!revoked) throw new Error(`no token with prefix ${prefix}`);
+    await new AuditService(tx).record(CLI_ACTOR, [{ operation: 'revokeApiToken', outcome: 'REVOKED', targetOrganisationId: revoked.organisation.id, details: { prefix: revoked.prefix } }]);
+    return [`revoked ${revoked.prefix} (${revoked.name}) of ${revoked.organisation.name} at ${revoked.revokedAt!.toISOString()}`];
+  });
+}
+
+export async function listTokens(em: EntityManager, options: Options): Promise<string[]> {
+  const identifier = str(options, 'organisation');
+  const organisation = identifier ? await findOrganisation(em, identifier) : undefined;
+  const tokens = await new ApiTokenService(em).list(organisation);
+  if (!tokens.length) return ['no tokens'];
+  return tokens.map((t: ApiToken) => {
+    const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : t.expiresAt && t.expiresAt <= new Date() ? 'expired' : 'active';
+    return `${t.prefix}  ${state.padEnd(32)} ${t.scopes.join(',').padEnd(40)} ${t.organisation.name} — ${t.name}`;
+  });
+}
+
+export async function listOrganisations(em: EntityManager): Promise<string[]> {
+  const all = await em.find(Organisation, {}, { orderBy: { name: 'asc' } });
+  const children = new Map<string | null, Organisation[]>();
+  for (const o of all) children.set(o.parent?.id ?? null, [...(children.get(o.parent?.id ?? null) ?? []), o]);
+  const lines: string[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const o of children.get(parent) ?? []) {
+      lines.push(`${'  '.repeat(depth)}${o.name} [${o.kind}] ${o.tooiUri ?? o.oin ?? ''}`.trimEnd());
+      walk(o.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return lines;
+}
+
+export const USAGE = `usage: npm run register -- <command> [options]
+
+  organisation:create --name <name> --kind <MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER>
+                      [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|name>] [--abbreviation <x>] [--website <url>]
+  organisation:list
+  token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] [--expires-in-days N] [--name <label>]
+  token:revoke  <prefix>
+  token:list    [--organisation <tooi|oin|name>]
+
+Uses DATABASE_URL, or the embedded PostgreSQL of \`npm start\` (running or not).`;
+
+export async function runCommand(em: EntityManager, argv: string[]): Promise<string[]> {
+  const { command, positional, options } = parseArgs(argv);
+  switch (command) {
+    case 'organisation:create':
+      return createOrganisation(em, options);
+    case 'organisation:list':
+      return listOrganisations(em);
+    case 'token:create':
+      return createToken(em, options);
+    case 'token:revoke':
+      return revokeToken(em, positional[0]);
+    case 'token:list':
+      return listTokens(em, options);
+    default:
+      throw new Error(command ? `unknown command ${command}\n\n${USAGE}` : USAGE);
+  }
+}

@@ -1,0 +1,71 @@
+import { runCommand, parseArgs } from '../../src/cli/register-commands';
+import { AuditLogEntry } from '../../src/modules/audit/audit-log-entry.entity';
+import { ApiToken } from '../../src/modules/auth/api-token.entity';
+import { hashToken } from '../../src/modules/auth/api-token.service';
+import { Organisation } from '../../src/modules/organisation/organisation.entity';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { codes } from './support/sync-helpers';
+
+describe('register CLI commands', () => {
+  let server: TestServer;
+  const run = (...argv: string[]) => runCommand(server.db.orm.em.fork(), argv);
+  const tokenIn = (lines: string[]) => lines.map((l) => l.trim()).find((l) => l.startsWith('vr_') && l.length > 40)!;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('parses options in both spellings', () => {
+    expect(parseArgs(['token:create', '--organisation', 'Gemeente Lisse', '--scopes=records:write', 'x'])).toEqual({
+      command: 'token:create',
+      positional: ['x'],
+      options: { organisation: 'Gemeente Lisse', scopes: 'records:write' },
+    });
+  });
+
+  it('creates an organisation under a parent, by TOOI URI', async () => {
+    const lines = await run('organisation:create', '--name', 'Dienst Uitvoering', '--kind', 'agency', '--tooi', 'https://identifier.overheid.nl/tooi/id/zbo/zb000001', '--parent-tooi', 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1090');
+    expect(lines[0]).toContain('created organisation Dienst Uitvoering');
+    const o = await server.db.orm.em.fork().findOneOrFail(Organisation, { name: 'Dienst Uitvoering' }, { populate: ['parent'] });
+    expect(o.parent?.name).toBe('Ministerie van Financiën');
+    await expect(run('organisation:create', '--name', 'X', '--kind', 'OTHER', '--oin', '12')).rejects.toThrow(/OIN/);
+    await expect(run('organisation:create', '--name', 'X', '--kind', 'NOPE')).rejects.toThrow(/--kind/);
+  });
+
+  it('creates a token that is printed once, stored as a hash, and works on the sync surface', async () => {
+    const lines = await run('token:create', '--organisation', 'https://identifier.overheid.nl/tooi/id/zbo/zb000001', '--scopes', 'records:write,internal:read', '--expires-in-days', '30', '--name', 'DU productie');
+    const token = tokenIn(lines);
+    expect(token).toMatch(/^vr_[A-Za-z0-9_-]{43}$/);
+    const stored = await server.db.orm.em.fork().findOneOrFail(ApiToken, { name: 'DU productie' });
+    expect(stored.tokenHash).toBe(hashToken(token));
+    expect(stored.scopes).toEqual(['RECORDS_WRITE', 'INTERNAL_READ']);
+    expect(stored.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const viewer = await server.syncClient(token).query<{ viewer: { organisation: { name: string } } }>(`{ viewer { organisation { name } } }`);
+    expect(viewer.viewer.organisation.name).toBe('Dienst Uitvoering');
+
+    const list = await run('token:list', '--organisation', 'Dienst Uitvoering');
+    expect(list.join('\n')).toContain(stored.prefix);
+    expect(list.join('\n')).not.toContain(token);
+
+    const revoked = await run('token:revoke', stored.prefix);
+    expect(revoked[0]).toContain(`revoked ${stored.prefix}`);
+    expect(codes(await server.syncClient(token).request(`{ viewer { tokenPrefix } }`))).toEqual(['UNAUTHENTICATED']);
+    expect((await run('token:list', '--organisation', 'Dienst Uitvoering')).join('\n')).toContain('revoked');
+    expect(await server.db.orm.em.fork().count(AuditLogEntry, { actor: 'cli' })).toBe(3);
+  });
+
+  it('refuses unknown scopes, organisations and commands clearly', async () => {
+    await expect(run('token:create', '--organisation', 'Gemeente Lisse', '--scopes', 'admin')).rejects.toThrow(/unknown scope "admin"/);
+    await expect(run('token:create', '--organisation', 'Nergens', '--scopes', 'operator')).rejects.toThrow(/no organisation "Nergens"/);
+    await expect(run('token:revoke', 'vr_nothing')).rejects.toThrow(/no token/);
+    await expect(run('frobnicate')).rejects.toThrow(/unknown command/);
+  });
+
+  it('an operator token from the CLI can manage organisations over the API', async () => {
+    const token = tokenIn(await run('token:create', '--organisation', 'Ministerie van Defensie', '--scopes', 'operator'));
+    const res = await server.syncClient(token).query<{ createOrganisation: { errors: unknown[] } }>(`mutation { createOrganisation(input: { name: "Nieuw", kind: OTHER }) { errors { code } } }`);
+    expect(res.createOrganisation.errors).toEqual([]);
+    expect((await run('organisation:list')).join('\n')).toContain('Nieuw [OTHER]');
+  });
+});
