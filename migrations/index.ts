@@ -1,6 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123105659 } from './Migration20261123105659';
 import { Migration20261123110812 } from './Migration20261123110812';
+import { Migration20261123114114 } from './Migration20261123114114';
+import { Migration20261123114147 } from './Migration20261123114147';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
@@ -10,4 +12,6 @@ import { Migration20261123110812 } from './Migration20261123110812';
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123105659', class: Migration20261123105659 },
   { name: 'Migration20261123110812', class: Migration20261123110812 },
+  { name: 'Migration20261123114114', class: Migration20261123114114 },
+  { name: 'Migration20261123114147', class: Migration20261123114147 },
 ];

@@ -32,6 +32,8 @@ const SEARCH_VECTOR_SQL =
 @Entity({ tableName: 'processing_activity_version' })
 @Unique({ name: 'processing_activity_version_number_unique', properties: ['activity', 'versionNumber'] })
 @Index({ name: 'processing_activity_version_public_idx', properties: ['activity', 'status', 'versionNumber'] })
+// Public listing in title order: the visibility filter walks this index in keyset order (public-scope.ts).
+@Index({ name: 'pav_public_title_idx', expression: `create index "pav_public_title_idx" on "processing_activity_version" ("title", "activity_id") where status = 'PUBLISHED'` })
 @Index({ name: 'pav_search_vector_idx', expression: 'create index "pav_search_vector_idx" on "processing_activity_version" using gin ("search_vector")' })
 @Index({ name: 'pav_legal_basis_codes_idx', expression: 'create index "pav_legal_basis_codes_idx" on "processing_activity_version" using gin ("legal_basis_codes")' })
 @Index({ name: 'pav_special_category_codes_idx', expression: 'create index "pav_special_category_codes_idx" on "processing_activity_version" using gin ("special_category_codes")' })

@@ -78,7 +78,9 @@ export class PublicRegister {
       const [value, id] = req.after;
       const cmp = order.dir === 'asc' ? '>' : '<';
       const idCmp = order.idDir === 'asc' ? '>' : '<';
-      q.whereRaw(`(${order.expr} ${cmp} ? or (${order.expr} = ? and f.activity_id ${idCmp} ?))`, [value, value, id]);
+      // Same direction for value and id: a row comparison, which an index on (value, id) can start from.
+      if (cmp === idCmp) q.whereRaw(`(${order.expr}, f.activity_id) ${cmp} (?, ?)`, [value, id]);
+      else q.whereRaw(`(${order.expr} ${cmp} ? or (${order.expr} = ? and f.activity_id ${idCmp} ?))`, [value, value, id]);
     }
     q.orderByRaw(`${order.expr} ${order.dir}, f.activity_id ${order.idDir}`).limit(req.first + 1);
     const rows: PageRow[] = await q;

@@ -70,13 +70,15 @@ export interface PublicVersionRow {
 
 /** Versions published and in force at `now`, of records that are not withheld. */
 export function publishedVersionsQuery(knex: Knex, now: Date): Knex.QueryBuilder {
-  return knex
-    .from({ v: 'processing_activity_version' })
-    .join({ a: 'processing_activity' }, 'a.id', 'v.activity_id')
-    .where('v.status', 'PUBLISHED')
-    .whereNotNull('v.published_at')
-    .where('a.withheld', false)
-    .where((q) => q.whereNull('v.publish_from').orWhere('v.publish_from', '<=', now));
+  return inForce(knex.from({ v: 'processing_activity_version' }).join({ a: 'processing_activity' }, 'a.id', 'v.activity_id'), 'v', now).where('a.withheld', false);
+}
+
+/** The version `alias` is PUBLISHED and its publish-from moment (if any) has passed. */
+function inForce(q: Knex.QueryBuilder, alias: string, now: Date): Knex.QueryBuilder {
+  return q
+    .where(`${alias}.status`, 'PUBLISHED')
+    .whereNotNull(`${alias}.published_at`)
+    .where((w) => w.whereNull(`${alias}.publish_from`).orWhere(`${alias}.publish_from`, '<=', now));
 }
 
 /**
@@ -84,11 +86,25 @@ export function publishedVersionsQuery(knex: Knex, now: Date): Knex.QueryBuilder
  * controller record. (Filtering the role after choosing the newest version matters: filtering
  * before would let an older controller version of a record that became a processor record through.)
  * Yields rows of PUBLIC_VERSION_COLUMNS (plus extraColumns) under the alias `pv`.
+ *
+ * "Newest in force" is written as "no newer version in force exists" rather than DISTINCT ON:
+ * the same rows, but a plain filter that PostgreSQL can combine with an outer ORDER BY … LIMIT,
+ * a keyset condition or a full-text match and walk an index (pav_public_title_idx, the GIN
+ * indexes), instead of choosing the newest version of every record on every query.
  */
 export function visibleVersionsQuery(knex: Knex, now: Date, extraColumns: string[] = []): Knex.QueryBuilder {
   const newest = publishedVersionsQuery(knex, now)
-    .distinctOn('v.activity_id')
     .select([...PUBLIC_VERSION_COLUMNS, ...extraColumns])
-    .orderBy([{ column: 'v.activity_id' }, { column: 'v.version_number', order: 'desc' }]);
+    .whereNotExists(inForce(knex.select(knex.raw('1')).from({ n: 'processing_activity_version' }).whereRaw('n.activity_id = v.activity_id and n.version_number > v.version_number'), 'n', now));
   return knex.select('pv.*').from(newest.as('pv')).where('pv.legal_role', 'CONTROLLER');
+}
+
+/**
+ * The next moment at which the public register changes by time alone: the earliest publish-from
+ * still in the future of a published version. Whatever is derived from the register at `now`
+ * (e.g. a cached response) is stale from then on. Null when nothing is scheduled.
+ */
+export async function nextScheduledPublication(knex: Knex, now: Date): Promise<Date | null> {
+  const [row] = await knex.from('processing_activity_version').where('status', 'PUBLISHED').where('publish_from', '>', now).min({ next: 'publish_from' });
+  return row?.next ? new Date(row.next) : null;
 }
