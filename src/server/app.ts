@@ -12,6 +12,7 @@ import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { mountBenchMetrics } from './bench-metrics';
+import { ResponseCache, responseCacheEnabled } from './response-cache';
 
 export const LIMITS = {
   public: { maxDepth: 10, maxComplexity: 25_000, maxBodyBytes: '64kb' },
@@ -28,11 +29,13 @@ export interface App {
  * /graphql and the authenticated sync surface at /sync/graphql. Each request gets its own
  * forked EntityManager and a context built for the caller's rights.
  */
-export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[] } = {}): Promise<App> {
+export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
   const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? []);
   const syncServer = apollo(syncSchema, LIMITS.sync, []);
-  await Promise.all([publicServer.start(), syncServer.start()]);
+  // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
+  const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex() }) : null;
+  await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);
 
   const app = express();
   app.disable('x-powered-by');
@@ -44,6 +47,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
     express.json({ limit: LIMITS.public.maxBodyBytes }),
+    ...(cache ? [cache.middleware()] : []),
     expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.fork()) }),
   );
   app.use(
@@ -56,7 +60,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   return {
     app,
     stop: async () => {
-      await Promise.all([publicServer.stop(), syncServer.stop()]);
+      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop()]);
     },
   };
 }

@@ -1,0 +1,216 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type express from 'express';
+import { stripIgnoredCharacters } from 'graphql';
+import { Client } from 'pg';
+import { nextScheduledPublication } from '../modules/publication/public-scope';
+
+export const PUBLIC_REGISTER_CHANNEL = 'public_register_changed';
+
+export interface ResponseCacheOptions {
+  /** Database the LISTEN connection opens (the API's own). */
+  databaseUrl: string;
+  knex: Knex;
+  maxEntries?: number;
+  maxBytes?: number;
+  /** Upper bound on an entry's life, whatever happens. */
+  ttlMs?: number;
+}
+
+interface Entry {
+  body: string;
+  contentType: string;
+}
+
+/**
+ * A response cache for the public surface: complete answers (status 200, no errors) keyed by the
+ * normalised document, operation name and variables, in a bounded in-process LRU.
+ *
+ * Never stale beyond a few milliseconds of notification delay, also across API processes sharing
+ * one database: every write to a table the public surface reads fires NOTIFY
+ * public_register_changed at commit (database triggers, migration 20261123114147), and every
+ * process LISTENs on a connection of its own and drops everything on a notification. While that
+ * connection is down (or not yet up) the cache is bypassed — nothing is served from it and nothing
+ * stored — and it starts empty when the connection is back. Answers that began before an
+ * invalidation are not stored. Time changes the register too (scheduled publications): entries
+ * expire at the next publish-from moment, and after ttlMs at the latest.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private generation = 0;
+  private listening = false;
+  /** Entries are valid until this moment (ms); recomputed on every invalidation. */
+  private validUntil = 0;
+  private refreshing: Promise<void> | null = null;
+  private client: Client | null = null;
+  private stopped = false;
+  private readonly normalised = new Map<string, string>();
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly ttlMs: number;
+  readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
+
+  constructor(private readonly options: ResponseCacheOptions) {
+    this.maxEntries = options.maxEntries ?? 5_000;
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.ttlMs = options.ttlMs ?? 60_000;
+  }
+
+  /** Connects the LISTEN connection; resolves once the cache is usable (or failed to be: it then stays bypassed and retries). */
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** Drops every entry; answers already being computed will not be stored. */
+  invalidate(): void {
+    this.generation++;
+    this.stats.invalidations++;
+    this.entries.clear();
+    this.bytes = 0;
+    this.validUntil = 0;
+    this.refreshing = null;
+    this.refreshValidity();
+  }
+
+  middleware(): express.RequestHandler {
+    return (req, res, next) => {
+      const key = this.keyOf(req);
+      if (key === null || !this.usable()) {
+        res.setHeader('x-response-cache', 'bypass');
+        return next();
+      }
+      const hit = this.entries.get(key);
+      if (hit) {
+        this.stats.hits++;
+        this.entries.delete(key); // most recently used last
+        this.entries.set(key, hit);
+        res.setHeader('x-response-cache', 'hit');
+        res.status(200).type(hit.contentType).send(hit.body);
+        return;
+      }
+      this.stats.misses++;
+      res.setHeader('x-response-cache', 'miss');
+      const generation = this.generation;
+      const send = res.send.bind(res);
+      res.send = (body?: unknown) => {
+        if (typeof body === 'string' && res.statusCode === 200 && generation === this.generation && this.usable() && isCompleteAnswer(body)) {
+          this.store(key, { body, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+        }
+        return send(body);
+      };
+      next();
+    };
+  }
+
+  private usable(): boolean {
+    if (!this.listening) return false;
+    if (Date.now() < this.validUntil) return true;
+    // Expired (TTL or a scheduled publication came into force): start afresh.
+    if (this.validUntil !== 0) this.invalidate();
+    return false;
+  }
+
+  private store(key: string, entry: Entry): void {
+    const size = entry.body.length + key.length;
+    if (size > this.maxBytes / 16) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.body.length + key.length;
+    }
+    this.entries.set(key, entry);
+    this.bytes += size;
+    this.stats.stores++;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.body.length + k.length;
+    }
+  }
+
+  /** The cache key of a GraphQL POST (document normalised, operation name, variables, accepted media types), or null when not cacheable. */
+  private keyOf(req: express.Request): string | null {
+    if (req.method !== 'POST') return null;
+    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+    if (!body || typeof body.query !== 'string' || body.extensions !== undefined) return null;
+    let query = this.normalised.get(body.query);
+    if (query === undefined) {
+      try {
+        query = stripIgnoredCharacters(body.query);
+      } catch {
+        return null; // not parsable: Apollo answers the error
+      }
+      if (this.normalised.size >= 1_000) this.normalised.clear();
+      this.normalised.set(body.query, query);
+    }
+    return JSON.stringify([query, body.operationName ?? null, body.variables ?? null, req.headers.accept ?? '']);
+  }
+
+  /** Sets validUntil from the TTL and the next scheduled publication; bypasses the cache until known. */
+  private refreshValidity(): void {
+    const generation = this.generation;
+    const now = new Date();
+    const refreshing = nextScheduledPublication(this.options.knex, now).then(
+      (next) => {
+        if (generation !== this.generation || this.refreshing !== refreshing) return;
+        this.validUntil = Math.min(now.getTime() + this.ttlMs, next ? next.getTime() : Infinity);
+      },
+      () => {
+        // Unknown: stay bypassed; the next invalidation or reconnect tries again.
+      },
+    );
+    this.refreshing = refreshing;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.listening = false;
+      this.invalidate();
+      client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.connect(), 1_000).unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (n) => {
+      if (n.channel === PUBLIC_REGISTER_CHANNEL) this.invalidate();
+    });
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PUBLIC_REGISTER_CHANNEL}`);
+      // Listening from here on: whatever changed before is not in the (empty) cache.
+      this.invalidate();
+      await this.refreshing;
+      this.listening = true;
+    } catch {
+      lost();
+    }
+  }
+}
+
+/** A JSON answer with data and without errors (an "errors" key can only appear as a key: inside strings quotes are escaped). */
+function isCompleteAnswer(body: string): boolean {
+  return body.startsWith('{"data":') && !body.includes('"errors":');
+}
+
+/**
+ * RESPONSE_CACHE=off disables the cache (benchmarks of the uncached path), =on enables it; unset,
+ * it is on except under jest (NODE_ENV=test), whose tests write through the ORM and read back at
+ * once, closer together than a notification travels.
+ */
+export function responseCacheEnabled(): boolean {
+  const setting = process.env.RESPONSE_CACHE?.toLowerCase();
+  return setting ? setting !== 'off' : process.env.NODE_ENV !== 'test';
+}
