@@ -1,5 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -12,6 +18,7 @@ import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { mountBenchMetrics } from './bench-metrics';
+import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 
 export const LIMITS = {
@@ -31,8 +38,8 @@ export interface App {
  */
 export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
-  const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? []);
-  const syncServer = apollo(syncSchema, LIMITS.sync, []);
+  const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? [], jitEnabled());
+  const syncServer = apollo(syncSchema, LIMITS.sync, [], false);
   // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
   const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex() }) : null;
   await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);
@@ -65,14 +72,24 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   };
 }
 
-function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }, plugins: ApolloServerPlugin[]) {
+function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }, plugins: ApolloServerPlugin[], jit: boolean) {
   return new ApolloServer<C>({
-    schema,
+    // The public surface runs on graphql-jit (compiled queries), see jit-executor.ts.
+    ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     validationRules: [depthLimitRule(limits.maxDepth)],
-    plugins: [complexityLimitPlugin(limits.maxComplexity), ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []), ...plugins] as ApolloServerPlugin<C>[],
+    plugins: [
+      complexityLimitPlugin(limits.maxComplexity),
+      // Apollo's built-in plugins do per-field work (cache hints, traces) or talk to Apollo's cloud; none is used here.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ...(process.env.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...plugins,
+    ] as ApolloServerPlugin<C>[],
   });
 }
 

@@ -1,11 +1,34 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { PublicRegister } from '../../modules/publication/public-register';
 import { addressFrom } from './types/address.type';
 import type { PublicOrganisation } from './types/organisation.type';
 import { toGlobalId } from '../common/global-id';
 
+const COLUMNS = [
+  'id',
+  'parent_id',
+  'name',
+  'abbreviation',
+  'kind',
+  'tooi_uri',
+  'oin',
+  'website',
+  'email',
+  'phone',
+  'visiting_line',
+  'visiting_postal_code',
+  'visiting_city',
+  'visiting_country_code',
+  'postal_line',
+  'postal_postal_code',
+  'postal_city',
+  'postal_country_code',
+];
+
 /**
- * The organisation tree for one request, read once on first use (a few hundred rows).
+ * The organisation tree for one request, read once on first use (a few hundred rows) when the
+ * tree is asked for; single organisations (of records on a page) are loaded in one batch by id.
  * Organisations are public bodies and public as such; only their counts depend on the scope.
  */
 export class OrganisationDirectory {
@@ -17,28 +40,20 @@ export class OrganisationDirectory {
     private readonly register: PublicRegister,
   ) {}
 
+  /** Organisations by id, loaded only as far as asked for: a page of records needs a few dozen, not the whole tree. */
+  private readonly some = new DataLoader<string, PublicOrganisation | null>(async (ids) => {
+    if (this.all) {
+      const all = await this.all;
+      return ids.map((id) => all.get(id) ?? null);
+    }
+    const rows: Record<string, string | null>[] = await this.knex.select(COLUMNS).from('organisation').whereIn('id', [...ids]);
+    const found = new Map(rows.map((r) => [r.id!, toOrganisation(r)]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
   byId(): Promise<Map<string, PublicOrganisation>> {
     this.all ??= this.knex
-      .select(
-        'id',
-        'parent_id',
-        'name',
-        'abbreviation',
-        'kind',
-        'tooi_uri',
-        'oin',
-        'website',
-        'email',
-        'phone',
-        'visiting_line',
-        'visiting_postal_code',
-        'visiting_city',
-        'visiting_country_code',
-        'postal_line',
-        'postal_postal_code',
-        'postal_city',
-        'postal_country_code',
-      )
+      .select(COLUMNS)
       .from('organisation')
       .orderBy('name')
       .then((rows: Record<string, string | null>[]) => new Map(rows.map((r) => [r.id!, toOrganisation(r)])));
@@ -46,7 +61,7 @@ export class OrganisationDirectory {
   }
 
   async get(id: string | null | undefined): Promise<PublicOrganisation | null> {
-    return id ? ((await this.byId()).get(id) ?? null) : null;
+    return id ? this.some.load(id) : null;
   }
 
   async find(where: { tooiUri?: string | null; oin?: string | null }): Promise<PublicOrganisation | null> {

@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { FacetsResolver } from './resolvers/facets.resolver';
 import { PartyResolver, PurposeResolver, DataSubjectGroupResolver, RetentionResolver, ThirdCountryTransfersResolver } from './resolvers/nested-content.resolver';
@@ -6,6 +6,7 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { OrganisationResolver } from './resolvers/organisation.resolver';
 import { ProcessingActivityContentResolver, ProcessingActivityVersionContentResolver, RelatedProcessingResolver } from './resolvers/processing-activity-content.resolver';
 import { ProcessingActivityResolver } from './resolvers/processing-activity.resolver';
+import { resolveNodeType } from './types/node.type';
 import { PublicOrganisation } from './types/organisation.type';
 import { PublicProcessingActivity, PublicProcessingActivityVersion } from './types/processing-activity.type';
 import './types/enums.type';
@@ -30,8 +31,8 @@ export const PUBLIC_RESOLVERS = [
   NodeResolver,
 ] as const;
 
-export function buildPublicSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildPublicSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: PUBLIC_RESOLVERS,
     orphanedTypes: [PublicProcessingActivity, PublicProcessingActivityVersion, PublicOrganisation],
     validate: false,
@@ -40,4 +41,8 @@ export function buildPublicSchema(): Promise<GraphQLSchema> {
     // type could never be reached anonymously.
     authChecker: () => false,
   });
+  // type-graphql wraps resolveType in an async function; graphql-jit (jit-executor.ts) needs the
+  // type name synchronously, as graphql-js also accepts it.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = resolveNodeType;
+  return schema;
 }
