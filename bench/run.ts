@@ -24,7 +24,7 @@ import { SEARCH_TERMS } from './lib/vocabulary';
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,…, --no-build, --regenerate. Writes bench/results/latest.json (quick.json).
+ * --only page,search,…, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json).
  */
 
 interface Args {
@@ -35,6 +35,7 @@ interface Args {
   only: Set<string> | null;
   build: boolean;
   regenerate: boolean;
+  out: string | undefined;
 }
 
 interface Measured {
@@ -73,6 +74,7 @@ function parseArgs(argv: string[]): Args {
     only: value('--only') ? new Set(value('--only')!.split(',')) : null,
     build: !argv.includes('--no-build'),
     regenerate: argv.includes('--regenerate'),
+    out: value('--out'),
   };
 }
 
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
       scenarios,
     };
     printTable(report.scenarios);
-    const file = path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
+    const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nwritten to ${path.relative(PROJECT_ROOT, file)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -303,8 +305,10 @@ let nextPort = 4300;
 
 function startApi(databaseUrl: string, env: Record<string, string>): Promise<Server> {
   const port = nextPort++;
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
-    cwd: PROJECT_ROOT,
+  // BENCH_API_DIR: run the API of another (built) checkout against the same database, for before/after figures.
+  const root = process.env.BENCH_API_DIR ?? PROJECT_ROOT;
+  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -3,6 +3,7 @@ import { Migration20261123105659 } from './Migration20261123105659';
 import { Migration20261123110812 } from './Migration20261123110812';
 import { Migration20261123114114 } from './Migration20261123114114';
 import { Migration20261123114147 } from './Migration20261123114147';
+import { Migration20261123115905 } from './Migration20261123115905';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123110812', class: Migration20261123110812 },
   { name: 'Migration20261123114114', class: Migration20261123114114 },
   { name: 'Migration20261123114147', class: Migration20261123114147 },
+  { name: 'Migration20261123115905', class: Migration20261123115905 },
 ];

@@ -1,10 +1,12 @@
-import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../common/base.entity';
 import { DataItem } from '../processing-activity/content/data-item.entity';
 import { RetentionKind, RetentionValuation } from './retention-rule.types';
 
 /** One rule parsed from a data item's retention text (one text can hold several). */
 @Entity({ tableName: 'retention_rule' })
+// Loaded by parent, in delivered order (public-content.loaders.ts): one index range per parent.
+@Index({ name: 'retention_rule_data_item_position_idx', properties: ['dataItem', 'position'] })
 export class RetentionRule extends UuidEntity {
   @ManyToOne(() => DataItem, { deleteRule: 'cascade' })
   dataItem!: Rel<DataItem>;

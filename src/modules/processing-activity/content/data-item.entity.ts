@@ -1,10 +1,12 @@
-import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
+import { Cascade, Collection, Entity, Index, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import { RetentionRule } from '../../retention/retention-rule.entity';
 import { DataSubjectGroup } from './data-subject-group.entity';
 
 /** Persoonsgegevens: one kind of personal data of a subject group, why it is collected, how long it is kept, where it comes from. */
 @Entity({ tableName: 'data_item' })
+// Loaded by parent, in delivered order (public-content.loaders.ts): one index range per parent.
+@Index({ name: 'data_item_group_position_idx', properties: ['group', 'position'] })
 export class DataItem extends UuidEntity {
   @ManyToOne(() => DataSubjectGroup, { deleteRule: 'cascade' })
   group!: Rel<DataSubjectGroup>;

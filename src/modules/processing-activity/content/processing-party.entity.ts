@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Address } from '../../common/address.embeddable';
 import { Organisation } from '../../organisation/organisation.entity';
 import { PartyRole } from '../processing-activity.enums';
@@ -9,6 +9,8 @@ import { VersionPart } from './version-part';
  * with functional contact data only. Contact persons live in the internal ContactPerson table.
  */
 @Entity({ tableName: 'processing_party' })
+// Loaded by parent, in delivered order (public-content.loaders.ts): one index range per parent.
+@Index({ name: 'processing_party_version_position_idx', properties: ['version', 'position'] })
 export class ProcessingParty extends VersionPart {
   @Enum({ items: () => PartyRole, nativeEnumName: 'party_role' })
   role!: PartyRole;

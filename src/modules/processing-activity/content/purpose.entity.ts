@@ -1,10 +1,12 @@
-import { Cascade, Collection, Entity, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
+import { Cascade, Collection, Entity, Index, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
 import { LegalBasis } from '../../vocabulary/legal-basis.entity';
 import { StatutoryReference } from './statutory-reference.entity';
 import { VersionPart } from './version-part';
 
 /** Doel van de verwerking, with its legal basis (grondslag). */
 @Entity({ tableName: 'purpose' })
+// Loaded by parent, in delivered order (public-content.loaders.ts): one index range per parent.
+@Index({ name: 'purpose_version_position_idx', properties: ['version', 'position'] })
 export class Purpose extends VersionPart {
   @Property({ type: 'text' })
   description!: string;

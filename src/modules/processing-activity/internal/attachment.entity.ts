@@ -1,8 +1,10 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { VersionPart } from '../content/version-part';
 
 /** INTERNAL. Bijlage: metadata of an attached document (the file itself is not stored). Never public. */
 @Entity({ tableName: 'attachment' })
+// Loaded by parent, in delivered order (public-content.loaders.ts): one index range per parent.
+@Index({ name: 'attachment_version_position_idx', properties: ['version', 'position'] })
 export class Attachment extends VersionPart {
   @Property({ type: 'text' })
   name!: string;
