@@ -88,25 +88,50 @@ export class PublicRegister {
   }
 
   async count(filter?: PublicActivityFilter | null, search?: string | null): Promise<number> {
+    // A request that asks for facets of the same filter and search gets the count from that statement.
+    const facets = this.facetsMemo.get(memoKey(filter, search));
+    if (facets) return (await facets).total;
     const [{ count }] = await this.filtered(filter, search).count({ count: '*' });
     return Number(count);
   }
 
   /** Counts per legal basis, organisation, special category and country over exactly the rows of count(). */
   async facets(filter?: PublicActivityFilter | null, search?: string | null): Promise<Facets> {
+    return (await this.facetsWithTotal(filter, search)).facets;
+  }
+
+  private readonly facetsMemo = new Map<string, Promise<{ facets: Facets; total: number }>>();
+
+  /** Facets and the total in one statement (one scan of the matching rows), once per filter and search per request. */
+  private facetsWithTotal(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets; total: number }> {
+    const key = memoKey(filter, search);
+    let memo = this.facetsMemo.get(key);
+    if (!memo) {
+      memo = this.queryFacets(filter, search);
+      this.facetsMemo.set(key, memo);
+    }
+    return memo;
+  }
+
+  private async queryFacets(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets; total: number }> {
     const filtered = this.filtered(filter, search).select('f.organisation_id', 'f.legal_basis_codes', 'f.special_category_codes', 'f.transfer_country_codes');
-    const { rows }: { rows: { facet: keyof Facets; key: string; count: string }[] } = await this.knex.raw(
-      `with filtered as (?)
-       select 'legalBases' as facet, code as key, count(*) as count from filtered, unnest(legal_basis_codes) code group by code
+    const { rows }: { rows: { facet: keyof Facets | 'total'; key: string; count: string }[] } = await this.knex.raw(
+      `with filtered as materialized (?)
+       select 'total' as facet, '' as key, count(*) as count from filtered
+       union all select 'legalBases', code, count(*) from filtered, unnest(legal_basis_codes) code group by code
        union all select 'organisations', organisation_id::text, count(*) from filtered group by organisation_id
        union all select 'specialCategories', code, count(*) from filtered, unnest(special_category_codes) code group by code
        union all select 'countries', code, count(*) from filtered, unnest(transfer_country_codes) code group by code`,
       [filtered],
     );
     const facets: Facets = { legalBases: [], organisations: [], specialCategories: [], countries: [] };
-    for (const r of rows) facets[r.facet].push({ key: r.key, count: Number(r.count) });
+    let total = 0;
+    for (const r of rows) {
+      if (r.facet === 'total') total = Number(r.count);
+      else facets[r.facet].push({ key: r.key, count: Number(r.count) });
+    }
     for (const list of Object.values(facets)) list.sort((a: FacetCount, b: FacetCount) => b.count - a.count || a.key.localeCompare(b.key));
-    return facets;
+    return { facets, total };
   }
 
   /** The visible version of each of these records; hidden and unknown ids are simply absent. */
@@ -183,6 +208,10 @@ export class PublicRegister {
     applyFilter(k, q, filter ?? {});
     return q;
   }
+}
+
+function memoKey(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): string {
+  return JSON.stringify([filter ?? {}, search?.trim() ?? '']);
 }
 
 function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): void {
