@@ -68,8 +68,8 @@ function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
   return {
     quick,
-    duration: Number(value('--duration') ?? (quick ? 8 : 20)),
-    warmup: Number(value('--warmup') ?? (quick ? 2 : 5)),
+    duration: Number(value('--duration') ?? (quick ? 6 : 20)),
+    warmup: Number(value('--warmup') ?? (quick ? 1 : 5)),
     tool: pickTool(value('--tool')),
     only: value('--only') ? new Set(value('--only')!.split(',')) : null,
     build: !argv.includes('--no-build'),

@@ -20,7 +20,7 @@ export interface Scale {
 
 export const SCALES: Record<string, Scale> = {
   full: { name: 'full', organisations: 400, activities: 50_000 },
-  quick: { name: 'quick', organisations: 100, activities: 5_000 },
+  quick: { name: 'quick', organisations: 60, activities: 1_500 },
 };
 
 export const GENERATOR_VERSION = 1;
