@@ -77,5 +77,9 @@ export const PLACES = [
   'Ede', 'Leeuwarden', 'Alphen aan den Rijn', 'Alkmaar', 'Emmen', 'Westland', 'Delft', 'Venlo', 'Deventer', 'Helmond', 'Oss', 'Hilversum',
   'Heerlen', 'Lisse', 'Hillegom', 'Teylingen', 'Noordwijk', 'Katwijk', 'Oegstgeest', 'Wassenaar', 'Voorschoten', 'Gouda', 'Woerden',
 ];
-/** Search terms for the search scenario: common, medium and rare words (stems match plurals). */
-export const SEARCH_TERMS = ['vergunning', 'klacht', 'uitkering', 'camerabeelden', 'telefoongesprek', 'sollicitatie', 'jeugdzorg', 'belasting', 'verzuim', 'subsidie', 'paspoort', 'integriteit'];
+/**
+ * Search terms for the search scenario: very common ("gegevens" is in most records), medium and
+ * rare words that occur as words of their own (the Dutch stemmer does not split compounds, so
+ * "vergunning" would not find "omgevingsvergunning"). Stems match plurals.
+ */
+export const SEARCH_TERMS = ['gegevens', 'zaaksysteem', 'klachten', 'camerabeelden', 'telefoongesprek', 'sollicitaties', 'uitkeringen', 'politie', 'statistieken', 'misbruik', 'burgerservicenummer', 'verlofaanvragen'];

@@ -84,13 +84,22 @@ export class ProcessingActivityService {
       }
     }
 
-    activity.latestVersionNumber += 1;
-    const version = buildVersion(em, activity, activity.latestVersionNumber, input.content, hash, resolved);
-    this.applyStatus(version, status, input.publishFrom);
-    this.withholdByLegalRole(activity, input.content.legalRole);
-    em.persist(version);
+    const version = this.addVersion(activity, input.content, hash, status, input.publishFrom, resolved);
     await em.flush();
     return { outcome: isNew ? SaveOutcome.CREATED : SaveOutcome.UPDATED, activity, version };
+  }
+
+  /**
+   * Adds the next version with this content to a record (new or locked) in the unit of work,
+   * without flushing: the one way a version is built, for single saves and set-based batches.
+   */
+  addVersion(activity: ProcessingActivity, content: RecordContent, hash: string, status: VersionStatus, publishFrom: Date | null | undefined, links: VersionLinks): ProcessingActivityVersion {
+    activity.latestVersionNumber += 1;
+    const version = buildVersion(this.em, activity, activity.latestVersionNumber, content, hash, links);
+    this.applyStatus(version, status, publishFrom);
+    this.withholdByLegalRole(activity, content.legalRole);
+    this.em.persist(version);
+    return version;
   }
 
   /** The activity row, locked for the rest of the transaction (concurrent writers of one record serialise on it). */

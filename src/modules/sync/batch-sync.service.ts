@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, type AuditEvent, AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisation/organisation.entity';
@@ -190,9 +190,71 @@ export class BatchSyncService {
     const valid = records.map((r, i) => ({ r, i })).filter(({ i }) => !invalid.has(i));
     const links = valid.length ? await resolveVersionLinks(tx, request.organisation, valid.map(({ r }) => contentOf(r))) : null;
     valid.sort((a, b) => (a.r.reference < b.r.reference ? -1 : a.r.reference > b.r.reference ? 1 : 0));
-    for (const { r, i } of valid) results[i] = await this.writeOne(tx, request.organisation.id, r, i, links!);
+    const written = await this.writeSetBased(tx, request.organisation.id, valid, links);
+    for (const { r, i } of valid) results[i] = written.get(i) ?? (await this.writeOne(tx, request.organisation.id, r, i, links!));
     if (request.mode === SyncMode.REPLACE) results.push(...(await this.withdrawAbsent(tx, request.organisation.id, records)));
     return results;
+  }
+
+  /**
+   * The batch at once, in one savepoint: the records' rows locked with one query (in reference
+   * order), their latest content hashes read with one, every new version built through the same
+   * ProcessingActivityService.addVersion as a single save, and one flush, which inserts each
+   * table's rows for the whole batch together. Unchanged records write nothing. Records with a
+   * baseVersion or whose identical content only moves its publication state are left to the
+   * per-record path, and so is the whole batch when anything here fails (the savepoint is rolled
+   * back): per-record savepoints then isolate the failing record, as before.
+   */
+  private async writeSetBased(tx: EntityManager, organisationId: string, valid: { r: SyncRecordData; i: number }[], links: VersionLinks | null): Promise<Map<number, RecordResult>> {
+    const done = new Map<number, RecordResult>();
+    if (valid.length < 2 || !links) return done;
+    try {
+      await this.em.fork().transactional(
+        async (em) => {
+          const activities = await em.find(
+            ProcessingActivity,
+            { organisation: organisationId, reference: { $in: valid.map(({ r }) => r.reference) } },
+            { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { reference: 'asc' } },
+          );
+          const byReference = new Map(activities.map((a) => [a.reference, a]));
+          const latest: { activity_id: string; content_hash: string; status: VersionStatus; publish_from: string | Date | null }[] = activities.length
+            ? await em.execute(
+                `select activity_id, content_hash, status, publish_from from processing_activity_version
+                  where (activity_id, version_number) in (select (e->>0)::uuid, (e->>1)::int from jsonb_array_elements(?::jsonb) e)`,
+                [JSON.stringify(activities.map((a) => [a.id, a.latestVersionNumber]))],
+              )
+            : [];
+          const latestOf = new Map(latest.map((l) => [l.activity_id, l]));
+          const service = new ProcessingActivityService(em);
+          const bound = rebind(em, links);
+          const created: { i: number; reference: string; outcome: RecordOutcome; activity: ProcessingActivity; version: { versionNumber: number } }[] = [];
+          for (const { r, i } of valid) {
+            if (r.baseVersion != null) continue;
+            const content = contentOf(r);
+            const hash = contentHash(content);
+            const activity = byReference.get(r.reference);
+            const current = activity ? latestOf.get(activity.id) : undefined;
+            if (activity && current?.content_hash === hash) {
+              const stays = !r.publish || (current.status === VersionStatus.PUBLISHED && sameMoment(current.publish_from, publishFrom(r)));
+              if (stays) done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: activity.latestVersionNumber, activityId: activity.id, errors: [] });
+              continue;
+            }
+            const target = activity ?? em.create(ProcessingActivity, { organisation: em.getReference(Organisation, organisationId), reference: r.reference });
+            const status = r.publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT;
+            const version = service.addVersion(target, content, hash, status, r.publish ? publishFrom(r) : undefined, bound);
+            created.push({ i, reference: r.reference, outcome: activity ? RecordOutcome.UPDATED : RecordOutcome.CREATED, activity: target, version });
+          }
+          await em.flush();
+          for (const c of created) done.set(c.i, { index: c.i, reference: c.reference, outcome: c.outcome, version: c.version.versionNumber, activityId: c.activity.id, errors: [] });
+        },
+        { ctx: tx.getTransactionContext() },
+      );
+      return done;
+    } catch (e) {
+      // Rolled back to the savepoint: every record goes through the per-record path.
+      if (process.env.NODE_ENV !== 'test' && !(e instanceof UniqueConstraintViolationException)) console.warn('[sync] set-based batch write failed; writing record by record', e);
+      return new Map();
+    }
   }
 
   private async writeOne(tx: EntityManager, organisationId: string, r: SyncRecordData, index: number, links: VersionLinks): Promise<RecordResult> {
@@ -330,6 +392,16 @@ async function withdrawalCandidates(em: EntityManager, organisationId: string, p
       order by a.reference`,
     [organisationId, JSON.stringify(present)],
   );
+}
+
+function publishFrom(r: SyncRecordData): Date | null {
+  return r.publishFrom ?? null;
+}
+
+/** Two publish-from moments (raw timestamptz text or Date, or null) are the same moment. */
+function sameMoment(a: string | Date | null, b: Date | null): boolean {
+  if (a === null || b === null) return a === b;
+  return new Date(a).getTime() === b.getTime();
 }
 
 /** The batch's resolved links as references of the record's own EntityManager. */

@@ -1,0 +1,60 @@
+import { CLI_ACTOR } from '../../src/modules/audit/audit.service';
+import { Organisation } from '../../src/modules/organisation/organisation.entity';
+import { BatchSyncService, RecordOutcome, SyncMode } from '../../src/modules/sync/batch-sync.service';
+import type { SyncRecordData } from '../../src/modules/sync/record-validation';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { LISSE, seedContent } from '../sync/support/sync-helpers';
+
+/**
+ * The batch sync service writes a batch set-based (one savepoint, one flush for all new versions),
+ * so the statements per batch do not grow with its size; when that write fails it falls back to
+ * one savepoint per record, so one bad record still fails alone.
+ */
+
+let db: TestDatabase;
+let statements: string[] | null = null;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  db.orm.em.getKnex().on('query', (q: { sql: string }) => statements?.push(q.sql));
+});
+afterAll(() => db?.close());
+
+const records = (prefix: string, n: number, title = 'Versie A'): SyncRecordData[] =>
+  Array.from({ length: n }, (_, i) => ({ ...seedContent('D2717'), reference: `${prefix}-${i}`, title: `${title} ${i}`, publish: true }) as SyncRecordData);
+
+async function sync(batch: SyncRecordData[]) {
+  const organisation = await db.orm.em.fork().findOneOrFail(Organisation, { name: LISSE });
+  statements = [];
+  const result = await new BatchSyncService(db.orm.em.fork(), CLI_ACTOR).sync({ organisation, records: batch, mode: SyncMode.UPSERT, dryRun: false, allOrNothing: false });
+  const issued = statements;
+  statements = null;
+  return { result, issued };
+}
+
+test('a batch of 40 new records takes as many statements as a batch of 10', async () => {
+  const ten = await sync(records('TIEN', 10));
+  const forty = await sync(records('VEERTIG', 40));
+  expect(ten.result.results.every((r) => r.outcome === RecordOutcome.CREATED && r.version === 1)).toBe(true);
+  expect(forty.result.results.every((r) => r.outcome === RecordOutcome.CREATED && r.version === 1)).toBe(true);
+  expect(forty.issued.length).toBe(ten.issued.length);
+});
+
+test('unchanged records write nothing, changed ones get the next version', async () => {
+  const batch = records('VEERTIG', 40).map((r, i) => (i % 2 ? { ...r, title: `Versie B ${i}` } : r));
+  const { result } = await sync(batch);
+  result.results.forEach((r, i) => {
+    expect(r.outcome).toBe(i % 2 ? RecordOutcome.UPDATED : RecordOutcome.UNCHANGED);
+    expect(r.version).toBe(i % 2 ? 2 : 1);
+  });
+  const titles = await db.orm.em.getKnex().raw(`select count(*)::int as n from processing_activity_version v join processing_activity a on a.id = v.activity_id where a.reference like 'VEERTIG-%' and v.title like 'Versie B%'`);
+  expect(titles.rows[0].n).toBe(20);
+});
+
+test('a record the database refuses fails alone: the batch falls back to one savepoint per record', async () => {
+  const batch = records('FOUT', 5);
+  (batch[2].purposes[0] as { legalBasis: string }).legalBasis = 'NO_SUCH_BASIS'; // only the foreign key catches it
+  const { result } = await sync(batch);
+  expect(result.results.map((r) => r.outcome)).toEqual([RecordOutcome.CREATED, RecordOutcome.CREATED, RecordOutcome.FAILED, RecordOutcome.CREATED, RecordOutcome.CREATED]);
+  expect(result.results[2].errors[0].code).toBe('WRITE_FAILED');
+});
