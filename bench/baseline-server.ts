@@ -134,7 +134,7 @@ async function withContent(rows: PageRow[]) {
 }
 
 async function search(text: string): Promise<unknown> {
-  const matching = `select f.* from (${VISIBLE}) f, websearch_to_tsquery('dutch', $1) query where f.search_vector @@ query`;
+  const matching = `select f.organisation_id, f.legal_basis_codes, f.special_category_codes, f.transfer_country_codes from (${VISIBLE}) f, websearch_to_tsquery('dutch', $1) query where f.search_vector @@ query`;
   const [hits, facets] = await Promise.all([
     q<{ activity_id: string; reference: string; title: string; organisation_name: string }>(
       `select f.activity_id, f.reference, f.title, o.name organisation_name
