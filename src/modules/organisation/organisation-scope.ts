@@ -1,16 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organisation } from './organisation.entity';
 
-/** The ids of an organisation and all its descendants (recursive CTE over parent_id). */
+/**
+ * SQL yielding the ids of the organisation bound to `?` and all its descendants (recursive CTE
+ * over parent_id; `union` rather than `union all`, so even a cycle could not make it run away).
+ * The sync scope runs it; the public filter embeds it as a subquery.
+ */
+export const SUBTREE_IDS_SQL = `with recursive subtree(id) as (
+  select id from organisation where id = ?
+  union
+  select o.id from organisation o join subtree s on o.parent_id = s.id
+) select id from subtree`;
+
+/** The ids of an organisation and all its descendants. */
 export async function subtreeIds(em: EntityManager, rootId: string): Promise<string[]> {
-  const rows: { id: string }[] = await em.getConnection().execute(
-    `with recursive subtree(id) as (
-       select id from organisation where id = ?
-       union
-       select o.id from organisation o join subtree s on o.parent_id = s.id
-     ) select id from subtree`,
-    [rootId],
-  );
+  const rows: { id: string }[] = await em.getConnection().execute(SUBTREE_IDS_SQL, [rootId]);
   return rows.map((r) => r.id);
 }
 

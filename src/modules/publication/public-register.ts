@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import { publishedVersionsQuery, PUBLIC_VERSION_COLUMNS, type PublicVersionRow, visibleVersionsQuery } from './public-scope';
 
@@ -217,7 +218,7 @@ function memoKey(filter: PublicActivityFilter | null | undefined, search: string
 function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): void {
   if (f.organisationId) {
     q.whereRaw(
-      `f.organisation_id in (with recursive sub(id) as (select id from organisation where id = ? union all select o.id from organisation o join sub on o.parent_id = sub.id) select id from sub)`,
+      `f.organisation_id in (${SUBTREE_IDS_SQL})`,
       [f.organisationId],
     );
   }
