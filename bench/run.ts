@@ -307,7 +307,9 @@ function startApi(databaseUrl: string, env: Record<string, string>): Promise<Ser
   const port = nextPort++;
   // BENCH_API_DIR: run the API of another (built) checkout against the same database, for before/after figures.
   const root = process.env.BENCH_API_DIR ?? PROJECT_ROOT;
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+  // BENCH_API_NODE_ARGS: extra Node flags for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses those in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
