@@ -2,12 +2,13 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Organisation } from '../organisation/organisation.entity';
 import { contentHash } from './content-hash';
-import { LegalRole, VersionStatus, WithheldReason } from './processing-activity.enums';
+import { VersionStatus, type WithheldReason } from './processing-activity.enums';
 import { ProcessingActivity } from './processing-activity.entity';
 import { ProcessingActivityVersion } from './processing-activity-version.entity';
 import type { RecordContent } from './record-content';
-import { buildVersion, type VersionLinks } from './version-builder';
+import type { VersionLinks } from './version-builder';
 import { resolveVersionLinks } from './version-links';
+import { writeVersions } from './version-writer';
 
 export enum SaveOutcome {
   CREATED = 'CREATED',
@@ -59,11 +60,12 @@ export class ProcessingActivityService {
 
   async saveRecord(input: SaveRecordInput, links?: VersionLinks): Promise<SaveRecordResult> {
     const em = this.em;
+    if (!em.getTransactionContext()) return em.transactional((tx) => new ProcessingActivityService(tx).saveRecord(input, links));
     const resolved = links ?? (await resolveVersionLinks(em, input.organisation, [input.content]));
     const hash = contentHash(input.content);
     const status = input.status ?? VersionStatus.DRAFT;
 
-    let activity = await em.findOne(
+    const activity = await em.findOne(
       ProcessingActivity,
       { organisation: input.organisation, reference: input.reference },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
@@ -72,9 +74,7 @@ export class ProcessingActivityService {
     if (input.baseVersion != null && input.baseVersion !== (activity?.latestVersionNumber ?? 0)) {
       throw new StaleVersionError(activity?.latestVersionNumber ?? 0, input.baseVersion);
     }
-    if (!activity) {
-      activity = em.create(ProcessingActivity, { organisation: input.organisation, reference: input.reference });
-    } else {
+    if (activity) {
       const latest = await em.findOne(ProcessingActivityVersion, { activity, versionNumber: activity.latestVersionNumber });
       if (latest && latest.contentHash === hash) {
         const keep = input.preserveStatus && input.status === undefined;
@@ -84,22 +84,15 @@ export class ProcessingActivityService {
       }
     }
 
-    const version = this.addVersion(activity, input.content, hash, status, input.publishFrom, resolved);
-    await em.flush();
-    return { outcome: isNew ? SaveOutcome.CREATED : SaveOutcome.UPDATED, activity, version };
-  }
-
-  /**
-   * Adds the next version with this content to a record (new or locked) in the unit of work,
-   * without flushing: the one way a version is built, for single saves and set-based batches.
-   */
-  addVersion(activity: ProcessingActivity, content: RecordContent, hash: string, status: VersionStatus, publishFrom: Date | null | undefined, links: VersionLinks): ProcessingActivityVersion {
-    activity.latestVersionNumber += 1;
-    const version = buildVersion(this.em, activity, activity.latestVersionNumber, content, hash, links);
-    this.applyStatus(version, status, publishFrom);
-    this.withholdByLegalRole(activity, content.legalRole);
-    this.em.persist(version);
-    return version;
+    const [written] = await writeVersions(
+      em,
+      [{ activity: isNew ? null : { id: activity!.id, latestVersionNumber: activity!.latestVersionNumber }, organisationId: input.organisation.id, reference: input.reference, content: input.content, hash, status, publishFrom: input.publishFrom ?? null }],
+      resolved,
+    );
+    // The rows were written with SQL (version-writer.ts): read them back as entities for the caller.
+    const saved = await em.findOneOrFail(ProcessingActivity, written.activityId, { refresh: true });
+    const version = await em.findOneOrFail(ProcessingActivityVersion, written.versionId);
+    return { outcome: isNew ? SaveOutcome.CREATED : SaveOutcome.UPDATED, activity: saved, version };
   }
 
   /** The activity row, locked for the rest of the transaction (concurrent writers of one record serialise on it). */
@@ -170,12 +163,5 @@ export class ProcessingActivityService {
     if (status === VersionStatus.PUBLISHED && !version.publishedAt) version.publishedAt = new Date();
     if (status === VersionStatus.WITHDRAWN && !version.withdrawnAt) version.withdrawnAt = new Date();
     return before !== `${version.status}|${version.publishFrom?.toISOString()}`;
-  }
-
-  /** Processor and Wpg records are internal by law and practice: they are withheld whatever their status. */
-  private withholdByLegalRole(activity: ProcessingActivity, role: LegalRole): void {
-    if (role === LegalRole.CONTROLLER || activity.withheld) return;
-    activity.withheld = true;
-    activity.withheldReason = role === LegalRole.PROCESSOR ? WithheldReason.PROCESSOR_RECORD : WithheldReason.WPG_RECORD;
   }
 }

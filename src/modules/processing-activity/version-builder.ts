@@ -1,151 +1,183 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { Address } from '../common/address.embeddable';
-import { Organisation } from '../organisation/organisation.entity';
 import { parseRetentionText } from '../retention/retention-parser';
-import { RetentionRule } from '../retention/retention-rule.entity';
-import { Country } from '../vocabulary/country.entity';
-import { LegalBasis } from '../vocabulary/legal-basis.entity';
-import { SpecialCategory } from '../vocabulary/special-category.entity';
-import { TransferSafeguard } from '../vocabulary/transfer-safeguard.entity';
-import { DataItem } from './content/data-item.entity';
-import { DataSubjectGroup } from './content/data-subject-group.entity';
-import { ProcessingParty } from './content/processing-party.entity';
-import { Purpose } from './content/purpose.entity';
-import { Recipient } from './content/recipient.entity';
-import { RelatedProcessing } from './content/related-processing.entity';
-import { StatutoryReference } from './content/statutory-reference.entity';
-import { ThirdCountryTransfer } from './content/third-country-transfer.entity';
-import { Attachment } from './internal/attachment.entity';
-import { ContactPerson } from './internal/contact-person.entity';
-import { DpiaScreening } from './internal/dpia-screening.entity';
-import { ProcessingSystem } from './internal/processing-system.entity';
-import { Remark } from './internal/remark.entity';
-import { SecurityMeasures } from './internal/security-measures.entity';
-import { PartyRole } from './processing-activity.enums';
-import type { ProcessingActivity } from './processing-activity.entity';
-import { ProcessingActivityVersion } from './processing-activity-version.entity';
+import { LegalRole, PartyRole, VersionStatus, WithheldReason } from './processing-activity.enums';
 import type { AddressContent, InternalContent, PartyContent, RecordContent } from './record-content';
 
-/** Links from content to rows that already exist; resolved by the caller in one query per kind. */
+/** Links from content to rows that already exist (ids); resolved by the caller in one query per kind for a whole batch. */
 export interface VersionLinks {
-  organisationsByIdentifier: Map<string, Organisation>;
-  activitiesByReference: Map<string, ProcessingActivity>;
+  organisationIdsByIdentifier: Map<string, string>;
+  activityIdsByReference: Map<string, string>;
+}
+
+/** One row to insert: column name → value (JSON-serialisable; PostgreSQL converts it to the column's type). */
+export type Row = Record<string, unknown>;
+
+/**
+ * The tables a version is stored in, parents before children (the order the rows are inserted
+ * in). A version's content is immutable, so it is only ever inserted, never updated.
+ */
+export const VERSION_TABLES = [
+  'processing_activity_version',
+  'purpose',
+  'statutory_reference',
+  'data_subject_group',
+  'data_subject_group_special_category',
+  'data_item',
+  'retention_rule',
+  'recipient',
+  'processing_party',
+  'third_country_transfer',
+  'related_processing',
+  'contact_person',
+  'processing_system',
+  'remark',
+  'attachment',
+  'security_measures',
+  'dpia_screening',
+] as const;
+
+export type VersionTable = (typeof VERSION_TABLES)[number];
+export type VersionRows = Record<VersionTable, Row[]>;
+
+export interface NewVersion {
+  activityId: string;
+  versionNumber: number;
+  content: RecordContent;
+  hash: string;
+  status: VersionStatus;
+  /** Only for PUBLISHED versions: not public before this moment. */
+  publishFrom: Date | null;
+  /** The moment of writing: publishedAt of a PUBLISHED version, withdrawnAt of a WITHDRAWN one. */
+  at: Date;
+}
+
+export function emptyVersionRows(): VersionRows {
+  return Object.fromEntries(VERSION_TABLES.map((t) => [t, []])) as unknown as VersionRows;
 }
 
 /**
- * Builds the entity graph of one new version from plain content. Codes become references to the
- * vocabulary tables (the database's foreign keys reject unknown codes); retention texts are kept
- * verbatim and parsed into rules; the denormalised filter columns are filled from the same content.
+ * Adds the rows of one new version to `rows` (so a batch collects every table's rows and inserts
+ * each table once) and answers the version's id. This is the one place content becomes rows:
+ * codes are stored as given (the database's foreign keys reject unknown codes), retention texts
+ * are kept verbatim and parsed into rules, and the denormalised filter columns and search text
+ * are filled from the same content.
  */
-export function buildVersion(
-  em: EntityManager,
-  activity: ProcessingActivity,
-  versionNumber: number,
-  content: RecordContent,
-  hash: string,
-  links: VersionLinks,
-): ProcessingActivityVersion {
-  const v = em.create(ProcessingActivityVersion, {
-    activity,
-    versionNumber,
-    status: 'DRAFT' as ProcessingActivityVersion['status'],
-    contentHash: hash,
-    title: content.title,
-    description: content.description ?? null,
-    legalRole: content.legalRole,
-    jointControllershipArrangement: content.jointControllershipArrangement ?? null,
-    automatedDecisionMaking: content.automatedDecisionMaking?.applies ?? null,
-    automatedDecisionStatement: content.automatedDecisionMaking?.statement ?? null,
-    automatedDecisionLogic: content.automatedDecisionMaking?.logic ?? null,
-    automatedDecisionConsequences: content.automatedDecisionMaking?.consequences ?? null,
-    thirdCountryTransfers: content.thirdCountryTransfers?.applies ?? null,
-    thirdCountryTransfersStatement: content.thirdCountryTransfers?.statement ?? null,
-    transferSafeguardStatement: content.thirdCountryTransfers?.safeguardStatement ?? null,
-    recipientsNone: content.recipientsNone ?? null,
-    relatedProcessingsStatement: content.relatedProcessingsStatement ?? null,
-    dataSubjectRights: content.dataSubjectRights ?? null,
-    processingLocation: content.processingLocation ?? null,
-    legalBasisCodes: unique(content.purposes.map((p) => p.legalBasis)),
-    specialCategoryCodes: unique(content.dataSubjectGroups.flatMap((g) => g.specialCategories ?? [])),
-    transferCountryCodes: unique((content.thirdCountryTransfers?.transfers ?? []).map((t) => t.countryCode?.toUpperCase())),
-    searchText: searchText(content),
+export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionLinks): string {
+  const c = v.content;
+  const versionId = randomUUID();
+  rows.processing_activity_version.push({
+    id: versionId,
+    activity_id: v.activityId,
+    version_number: v.versionNumber,
+    status: v.status,
+    publish_from: v.publishFrom,
+    published_at: v.status === VersionStatus.PUBLISHED ? v.at : null,
+    withdrawn_at: v.status === VersionStatus.WITHDRAWN ? v.at : null,
+    content_hash: v.hash,
+    title: c.title,
+    description: c.description ?? null,
+    legal_role: c.legalRole,
+    joint_controllership_arrangement: c.jointControllershipArrangement ?? null,
+    automated_decision_making: c.automatedDecisionMaking?.applies ?? null,
+    automated_decision_statement: c.automatedDecisionMaking?.statement ?? null,
+    automated_decision_logic: c.automatedDecisionMaking?.logic ?? null,
+    automated_decision_consequences: c.automatedDecisionMaking?.consequences ?? null,
+    third_country_transfers: c.thirdCountryTransfers?.applies ?? null,
+    third_country_transfers_statement: c.thirdCountryTransfers?.statement ?? null,
+    transfer_safeguard_statement: c.thirdCountryTransfers?.safeguardStatement ?? null,
+    recipients_none: c.recipientsNone ?? null,
+    related_processings_statement: c.relatedProcessingsStatement ?? null,
+    data_subject_rights: c.dataSubjectRights ?? null,
+    processing_location: c.processingLocation ?? null,
+    legal_basis_codes: unique(c.purposes.map((p) => p.legalBasis)),
+    special_category_codes: unique(c.dataSubjectGroups.flatMap((g) => g.specialCategories ?? [])),
+    transfer_country_codes: unique((c.thirdCountryTransfers?.transfers ?? []).map((t) => t.countryCode?.toUpperCase())),
+    search_text: searchText(c),
   });
 
-  content.purposes.forEach((p, i) => {
-    const purpose = em.create(Purpose, {
-      version: v,
-      position: i,
-      description: p.description,
-      legalBasis: p.legalBasis ? em.getReference(LegalBasis, p.legalBasis) : null,
-      legalBasisExplanation: p.legalBasisExplanation ?? null,
-    });
-    (p.statutoryReferences ?? []).forEach((r, j) =>
-      purpose.statutoryReferences.add(em.create(StatutoryReference, { purpose, position: j, title: r.title, url: r.url ?? null })),
-    );
-    v.purposes.add(purpose);
+  c.purposes.forEach((p, i) => {
+    const purposeId = randomUUID();
+    rows.purpose.push({ id: purposeId, version_id: versionId, position: i, description: p.description, legal_basis_code: p.legalBasis ?? null, legal_basis_explanation: p.legalBasisExplanation ?? null });
+    (p.statutoryReferences ?? []).forEach((r, j) => rows.statutory_reference.push({ id: randomUUID(), purpose_id: purposeId, position: j, title: r.title, url: r.url ?? null }));
   });
 
-  content.dataSubjectGroups.forEach((g, i) => {
-    const group = em.create(DataSubjectGroup, { version: v, position: i, description: g.description, noSpecialCategories: g.noSpecialCategories ?? null });
-    for (const code of g.specialCategories ?? []) group.specialCategories.add(em.getReference(SpecialCategory, code));
+  c.dataSubjectGroups.forEach((g, i) => {
+    const groupId = randomUUID();
+    rows.data_subject_group.push({ id: groupId, version_id: versionId, position: i, description: g.description, no_special_categories: g.noSpecialCategories ?? null });
+    for (const code of new Set(g.specialCategories ?? [])) rows.data_subject_group_special_category.push({ data_subject_group_id: groupId, special_category_code: code });
     g.dataItems.forEach((d, j) => {
-      const item = em.create(DataItem, {
-        group,
+      const itemId = randomUUID();
+      rows.data_item.push({
+        id: itemId,
+        group_id: groupId,
         position: j,
         description: d.description,
-        collectionPurpose: d.collectionPurpose ?? null,
-        retentionText: d.retentionText ?? null,
-        sourceIsDataSubject: d.sourceIsDataSubject ?? null,
-        sourceDescription: d.sourceDescription ?? null,
-        provisionObligatory: d.provisionObligatory ?? null,
-        provisionStatement: d.provisionStatement ?? null,
-        consequencesOfNotProviding: d.consequencesOfNotProviding ?? null,
+        collection_purpose: d.collectionPurpose ?? null,
+        retention_text: d.retentionText ?? null,
+        source_is_data_subject: d.sourceIsDataSubject ?? null,
+        source_description: d.sourceDescription ?? null,
+        provision_obligatory: d.provisionObligatory ?? null,
+        provision_statement: d.provisionStatement ?? null,
+        consequences_of_not_providing: d.consequencesOfNotProviding ?? null,
       });
-      parseRetentionText(d.retentionText ?? '').forEach((rule, k) => item.retentionRules.add(em.create(RetentionRule, { ...rule, dataItem: item, position: k })));
-      group.dataItems.add(item);
+      parseRetentionText(d.retentionText ?? '').forEach((rule, k) =>
+        rows.retention_rule.push({
+          id: randomUUID(),
+          data_item_id: itemId,
+          position: k,
+          kind: rule.kind,
+          duration: rule.duration,
+          event_trigger: rule.eventTrigger,
+          valuation: rule.valuation,
+          selection_list: rule.selectionList,
+          process_number: rule.processNumber,
+          process_title: rule.processTitle,
+          applies_to: rule.appliesTo,
+          source_fragment: rule.sourceFragment,
+        }),
+      );
     });
-    v.dataSubjectGroups.add(group);
   });
 
-  content.recipients.forEach((r, i) =>
-    v.recipients.add(em.create(Recipient, { version: v, position: i, description: r.description, explanation: r.explanation ?? null })),
+  c.recipients.forEach((r, i) => rows.recipient.push({ id: randomUUID(), version_id: versionId, position: i, description: r.description, explanation: r.explanation ?? null }));
+
+  const parties = [...c.controllers.map((p) => [PartyRole.CONTROLLER, p] as const), ...c.processors.map((p) => [PartyRole.PROCESSOR, p] as const)];
+  parties.forEach(([role, p], i) => rows.processing_party.push(partyRow(versionId, i, role, p, links)));
+
+  (c.thirdCountryTransfers?.transfers ?? []).forEach((t, i) =>
+    rows.third_country_transfer.push({
+      id: randomUUID(),
+      version_id: versionId,
+      position: i,
+      country_code: t.countryCode?.toUpperCase() ?? null,
+      international_organisation: t.internationalOrganisation ?? null,
+      recipient_name: t.recipientName,
+      safeguard_code: t.safeguard ?? null,
+      explanation: t.explanation ?? null,
+    }),
   );
 
-  const parties = [
-    ...content.controllers.map((p) => [PartyRole.CONTROLLER, p] as const),
-    ...content.processors.map((p) => [PartyRole.PROCESSOR, p] as const),
-  ];
-  parties.forEach(([role, p], i) => v.parties.add(buildParty(em, v, i, role, p, links)));
-
-  (content.thirdCountryTransfers?.transfers ?? []).forEach((t, i) =>
-    v.transfers.add(
-      em.create(ThirdCountryTransfer, {
-        version: v,
-        position: i,
-        country: t.countryCode ? em.getReference(Country, t.countryCode.toUpperCase()) : null,
-        internationalOrganisation: t.internationalOrganisation ?? null,
-        recipientName: t.recipientName,
-        safeguard: t.safeguard ? em.getReference(TransferSafeguard, t.safeguard) : null,
-        explanation: t.explanation ?? null,
-      }),
-    ),
+  c.relatedProcessings.forEach((r, i) =>
+    rows.related_processing.push({
+      id: randomUUID(),
+      version_id: versionId,
+      position: i,
+      reference: r.reference,
+      organisation_tooi: r.organisationTooi ?? null,
+      related_activity_id: links.activityIdsByReference.get(relatedKey(r.organisationTooi, r.reference)) ?? null,
+      description: r.description ?? null,
+    }),
   );
 
-  content.relatedProcessings.forEach((r, i) =>
-    v.relatedProcessings.add(
-      em.create(RelatedProcessing, {
-        version: v,
-        position: i,
-        reference: r.reference,
-        organisationTooi: r.organisationTooi ?? null,
-        relatedActivity: links.activitiesByReference.get(relatedKey(r.organisationTooi, r.reference)) ?? null,
-        description: r.description ?? null,
-      }),
-    ),
-  );
+  if (c.internal) addInternalRows(rows, versionId, c.internal);
+  return versionId;
+}
 
-  if (content.internal) addInternal(em, v, content.internal);
-  return v;
+/** Processor and Wpg records are internal by law and practice: a version with that role withholds its record. */
+export function withheldReasonFor(role: LegalRole): WithheldReason | null {
+  if (role === LegalRole.CONTROLLER) return null;
+  return role === LegalRole.PROCESSOR ? WithheldReason.PROCESSOR_RECORD : WithheldReason.WPG_RECORD;
 }
 
 /** Key under which a related activity is looked up: the owning organisation's TOOI (or '' for the same organisation) and the reference. */
@@ -153,23 +185,30 @@ export function relatedKey(organisationTooi: string | null | undefined, referenc
   return `${organisationTooi ?? ''}\u0000${reference}`;
 }
 
-function buildParty(em: EntityManager, version: ProcessingActivityVersion, position: number, role: PartyRole, p: PartyContent, links: VersionLinks) {
-  const organisation =
-    (p.organisationTooi && links.organisationsByIdentifier.get(p.organisationTooi)) ||
-    (p.organisationOin && links.organisationsByIdentifier.get(p.organisationOin)) ||
-    null;
-  return em.create(ProcessingParty, {
-    version,
+function partyRow(versionId: string, position: number, role: PartyRole, p: PartyContent, links: VersionLinks): Row {
+  const organisationId =
+    (p.organisationTooi && links.organisationIdsByIdentifier.get(p.organisationTooi)) || (p.organisationOin && links.organisationIdsByIdentifier.get(p.organisationOin)) || null;
+  const visiting = toAddress(p.visitingAddress);
+  const postal = toAddress(p.postalAddress);
+  return {
+    id: randomUUID(),
+    version_id: versionId,
     position,
     role,
     name: p.name,
     kind: p.kind ?? null,
-    organisation,
+    organisation_id: organisationId,
     email: p.email ?? null,
     phone: p.phone ?? null,
-    visitingAddress: toAddress(p.visitingAddress),
-    postalAddress: toAddress(p.postalAddress),
-  });
+    visiting_line: visiting?.line ?? null,
+    visiting_postal_code: visiting?.postalCode ?? null,
+    visiting_city: visiting?.city ?? null,
+    visiting_country_code: visiting?.countryCode ?? null,
+    postal_line: postal?.line ?? null,
+    postal_postal_code: postal?.postalCode ?? null,
+    postal_city: postal?.city ?? null,
+    postal_country_code: postal?.countryCode ?? null,
+  };
 }
 
 export function toAddress(a: AddressContent | null | undefined): Address | null {
@@ -177,37 +216,37 @@ export function toAddress(a: AddressContent | null | undefined): Address | null 
   return Object.assign(new Address(), { line: a.line, postalCode: a.postalCode ?? null, city: a.city ?? null, countryCode: a.countryCode?.toUpperCase() ?? null });
 }
 
-function addInternal(em: EntityManager, v: ProcessingActivityVersion, internal: InternalContent): void {
+function addInternalRows(rows: VersionRows, versionId: string, internal: InternalContent): void {
   (internal.contactPersons ?? []).forEach((c, i) =>
-    v.contactPersons.add(em.create(ContactPerson, { version: v, position: i, name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null })),
+    rows.contact_person.push({ id: randomUUID(), version_id: versionId, position: i, name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null }),
   );
-  (internal.systems ?? []).forEach((s, i) => v.systems.add(em.create(ProcessingSystem, { version: v, position: i, name: s.name, description: s.description ?? null })));
-  (internal.remarks ?? []).forEach((text, i) => v.remarks.add(em.create(Remark, { version: v, position: i, text })));
+  (internal.systems ?? []).forEach((s, i) => rows.processing_system.push({ id: randomUUID(), version_id: versionId, position: i, name: s.name, description: s.description ?? null }));
+  (internal.remarks ?? []).forEach((text, i) => rows.remark.push({ id: randomUUID(), version_id: versionId, position: i, text }));
   (internal.attachments ?? []).forEach((a, i) =>
-    v.attachments.add(
-      em.create(Attachment, { version: v, position: i, name: a.name, date: a.date ?? null, versionLabel: a.versionLabel ?? null, description: a.description ?? null }),
-    ),
+    rows.attachment.push({ id: randomUUID(), version_id: versionId, position: i, name: a.name, date: a.date ?? null, version_label: a.versionLabel ?? null, description: a.description ?? null }),
   );
-  if (internal.security) {
-    const s = internal.security;
-    v.security = em.create(SecurityMeasures, {
-      version: v,
-      hasMeasures: s.hasMeasures ?? null,
+  const s = internal.security;
+  if (s) {
+    rows.security_measures.push({
+      id: randomUUID(),
+      version_id: versionId,
+      has_measures: s.hasMeasures ?? null,
       measures: s.measures ?? [],
       encryption: s.encryption ?? null,
       pseudonymisation: s.pseudonymisation ?? null,
-      electronicChannels: s.electronicChannels ?? [],
+      electronic_channels: s.electronicChannels ?? [],
       access: s.access ?? [],
       explanation: s.explanation ?? null,
     });
   }
-  if (internal.dpiaScreening) {
-    const d = internal.dpiaScreening;
-    v.dpiaScreening = em.create(DpiaScreening, {
-      version: v,
-      dpiaPerformed: d.dpiaPerformed ?? null,
-      automatedProfiling: d.automatedProfiling ?? null,
-      largeScale: d.largeScale ?? null,
+  const d = internal.dpiaScreening;
+  if (d) {
+    rows.dpia_screening.push({
+      id: randomUUID(),
+      version_id: versionId,
+      dpia_performed: d.dpiaPerformed ?? null,
+      automated_profiling: d.automatedProfiling ?? null,
+      large_scale: d.largeScale ?? null,
       conclusion: d.conclusion ?? null,
       answers: d.answers ?? {},
     });

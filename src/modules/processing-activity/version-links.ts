@@ -22,15 +22,19 @@ export async function resolveVersionLinks(em: EntityManager, owner: Organisation
     }
   }
   const organisationsByIdentifier = new Map<string, Organisation>();
+  const organisationIdsByIdentifier = new Map<string, string>();
   if (identifiers.size) {
     const ids = [...identifiers];
     const found = await em.find(Organisation, { $or: [{ tooiUri: { $in: ids } }, { oin: { $in: ids } }] });
     for (const o of found) {
-      if (o.tooiUri) organisationsByIdentifier.set(o.tooiUri, o);
-      if (o.oin) organisationsByIdentifier.set(o.oin, o);
+      for (const identifier of [o.tooiUri, o.oin]) {
+        if (!identifier) continue;
+        organisationsByIdentifier.set(identifier, o);
+        organisationIdsByIdentifier.set(identifier, o.id);
+      }
     }
   }
-  const activitiesByReference = new Map<string, ProcessingActivity>();
+  const activityIdsByReference = new Map<string, string>();
   if (related.length) {
     const ownerOf = (tooi: string | null) => (tooi ? organisationsByIdentifier.get(tooi) : owner);
     const wanted = related.flatMap((r) => {
@@ -41,10 +45,10 @@ export async function resolveVersionLinks(em: EntityManager, owner: Organisation
       const found = await em.find(ProcessingActivity, { $or: wanted }, { populate: ['organisation'] });
       for (const a of found) {
         const tooi = a.organisation.id === owner.id ? null : a.organisation.tooiUri;
-        activitiesByReference.set(relatedKey(tooi, a.reference), a);
-        if (a.organisation.id === owner.id && owner.tooiUri) activitiesByReference.set(relatedKey(owner.tooiUri, a.reference), a);
+        activityIdsByReference.set(relatedKey(tooi, a.reference), a.id);
+        if (a.organisation.id === owner.id && owner.tooiUri) activityIdsByReference.set(relatedKey(owner.tooiUri, a.reference), a.id);
       }
     }
   }
-  return { organisationsByIdentifier, activitiesByReference };
+  return { organisationIdsByIdentifier, activityIdsByReference };
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { type Actor, type AuditEvent, AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisation/organisation.entity';
 import { contentHash } from '../processing-activity/content-hash';
 import { VersionStatus } from '../processing-activity/processing-activity.enums';
-import { ProcessingActivity } from '../processing-activity/processing-activity.entity';
 import { ProcessingActivityService, SaveOutcome, StaleVersionError } from '../processing-activity/processing-activity.service';
+import { type VersionWrite, writeVersions } from '../processing-activity/version-writer';
 import type { RecordContent } from '../processing-activity/record-content';
 import type { VersionLinks } from '../processing-activity/version-builder';
 import { resolveVersionLinks } from '../processing-activity/version-links';
@@ -198,12 +198,11 @@ export class BatchSyncService {
 
   /**
    * The batch at once, in one savepoint: the records' rows locked with one query (in reference
-   * order), their latest content hashes read with one, every new version built through the same
-   * ProcessingActivityService.addVersion as a single save, and one flush, which inserts each
-   * table's rows for the whole batch together. Unchanged records write nothing. Records with a
-   * baseVersion or whose identical content only moves its publication state are left to the
-   * per-record path, and so is the whole batch when anything here fails (the savepoint is rolled
-   * back): per-record savepoints then isolate the failing record, as before.
+   * order), their latest content hashes read with one, and every new version written by
+   * writeVersions in one statement per table (version-writer.ts). Unchanged records write
+   * nothing. Records with a baseVersion or whose identical content only moves its publication
+   * state are left to the per-record path, and so is the whole batch when anything here fails (the
+   * savepoint is rolled back): per-record savepoints then isolate the failing record, as before.
    */
   private async writeSetBased(tx: EntityManager, organisationId: string, valid: { r: SyncRecordData; i: number }[], links: VersionLinks | null): Promise<Map<number, RecordResult>> {
     const done = new Map<number, RecordResult>();
@@ -211,41 +210,41 @@ export class BatchSyncService {
     try {
       await this.em.fork().transactional(
         async (em) => {
-          const activities = await em.find(
-            ProcessingActivity,
-            { organisation: organisationId, reference: { $in: valid.map(({ r }) => r.reference) } },
-            { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { reference: 'asc' } },
+          const db = em.getTransactionContext<Knex.Transaction>()!;
+          const { rows: current }: { rows: ActivityState[] } = await db.raw(
+            `select a.id, a.reference, a.latest_version_number, v.content_hash, v.status, v.publish_from
+               from (select id, reference, latest_version_number from processing_activity
+                      where organisation_id = ? and reference = any(?::text[]) order by reference for update) a
+               left join processing_activity_version v on v.activity_id = a.id and v.version_number = a.latest_version_number`,
+            [organisationId, valid.map(({ r }) => r.reference)],
           );
-          const byReference = new Map(activities.map((a) => [a.reference, a]));
-          const latest: { activity_id: string; content_hash: string; status: VersionStatus; publish_from: string | Date | null }[] = activities.length
-            ? await em.execute(
-                `select activity_id, content_hash, status, publish_from from processing_activity_version
-                  where (activity_id, version_number) in (select (e->>0)::uuid, (e->>1)::int from jsonb_array_elements(?::jsonb) e)`,
-                [JSON.stringify(activities.map((a) => [a.id, a.latestVersionNumber]))],
-              )
-            : [];
-          const latestOf = new Map(latest.map((l) => [l.activity_id, l]));
-          const service = new ProcessingActivityService(em);
-          const bound = rebind(em, links);
-          const created: { i: number; reference: string; outcome: RecordOutcome; activity: ProcessingActivity; version: { versionNumber: number } }[] = [];
+          const byReference = new Map(current.map((a) => [a.reference, a]));
+          const writes: (VersionWrite & { i: number })[] = [];
           for (const { r, i } of valid) {
             if (r.baseVersion != null) continue;
             const content = contentOf(r);
             const hash = contentHash(content);
             const activity = byReference.get(r.reference);
-            const current = activity ? latestOf.get(activity.id) : undefined;
-            if (activity && current?.content_hash === hash) {
-              const stays = !r.publish || (current.status === VersionStatus.PUBLISHED && sameMoment(current.publish_from, publishFrom(r)));
-              if (stays) done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: activity.latestVersionNumber, activityId: activity.id, errors: [] });
+            if (activity && activity.content_hash === hash) {
+              const stays = !r.publish || (activity.status === VersionStatus.PUBLISHED && sameMoment(activity.publish_from, publishFrom(r)));
+              if (stays) done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: activity.latest_version_number, activityId: activity.id, errors: [] });
               continue;
             }
-            const target = activity ?? em.create(ProcessingActivity, { organisation: em.getReference(Organisation, organisationId), reference: r.reference });
-            const status = r.publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT;
-            const version = service.addVersion(target, content, hash, status, r.publish ? publishFrom(r) : undefined, bound);
-            created.push({ i, reference: r.reference, outcome: activity ? RecordOutcome.UPDATED : RecordOutcome.CREATED, activity: target, version });
+            writes.push({
+              i,
+              activity: activity ? { id: activity.id, latestVersionNumber: activity.latest_version_number } : null,
+              organisationId,
+              reference: r.reference,
+              content,
+              hash,
+              status: r.publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT,
+              publishFrom: r.publish ? publishFrom(r) : null,
+            });
           }
-          await em.flush();
-          for (const c of created) done.set(c.i, { index: c.i, reference: c.reference, outcome: c.outcome, version: c.version.versionNumber, activityId: c.activity.id, errors: [] });
+          const written = await writeVersions(em, writes, links);
+          writes.forEach((w, k) =>
+            done.set(w.i, { index: w.i, reference: w.reference, outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED, version: written[k].versionNumber, activityId: written[k].activityId, errors: [] }),
+          );
         },
         { ctx: tx.getTransactionContext() },
       );
@@ -273,7 +272,7 @@ export class BatchSyncService {
               status: r.publish ? VersionStatus.PUBLISHED : undefined,
               publishFrom: r.publish ? (r.publishFrom ?? null) : undefined,
             },
-            rebind(em, links),
+            links,
           ),
         { ctx: tx.getTransactionContext() },
       );
@@ -402,14 +401,6 @@ function publishFrom(r: SyncRecordData): Date | null {
 function sameMoment(a: string | Date | null, b: Date | null): boolean {
   if (a === null || b === null) return a === b;
   return new Date(a).getTime() === b.getTime();
-}
-
-/** The batch's resolved links as references of the record's own EntityManager. */
-function rebind(em: EntityManager, links: VersionLinks): VersionLinks {
-  return {
-    organisationsByIdentifier: new Map([...links.organisationsByIdentifier].map(([k, o]) => [k, em.getReference(Organisation, o.id)])),
-    activitiesByReference: new Map([...links.activitiesByReference].map(([k, a]) => [k, em.getReference(ProcessingActivity, a.id)])),
-  };
 }
 
 function hashRequest(request: BatchSyncRequest, records: SyncRecordData[]): string {

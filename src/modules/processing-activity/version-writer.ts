@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { VersionStatus } from './processing-activity.enums';
+import type { RecordContent } from './record-content';
+import { addVersionRows, emptyVersionRows, type Row, VERSION_TABLES, type VersionLinks, withheldReasonFor } from './version-builder';
+
+export interface VersionWrite {
+  /** The record's row as read (and locked) by the caller; null for a new record. */
+  activity: { id: string; latestVersionNumber: number } | null;
+  organisationId: string;
+  reference: string;
+  content: RecordContent;
+  hash: string;
+  status: VersionStatus;
+  publishFrom: Date | null;
+}
+
+export interface WrittenVersion {
+  activityId: string;
+  versionId: string;
+  versionNumber: number;
+  created: boolean;
+}
+
+/**
+ * Writes a new version for each of many records in a fixed number of statements, whatever their
+ * number: one insert for the new records, one update for the existing ones (next version number,
+ * withholding of processor and Wpg records), and one insert per table of the versions' content
+ * (version-builder.ts), parents before children. Rows travel as one JSON parameter per table and
+ * PostgreSQL maps them onto the table's own row type (json_populate_recordset), so no entity
+ * objects are built and no values are inlined into SQL text.
+ *
+ * Runs in the caller's transaction; existing records must be locked by the caller. Database
+ * errors come back as MikroORM's exceptions (a concurrent creation of the same reference is a
+ * UniqueConstraintViolationException, as with the ORM).
+ */
+export async function writeVersions(em: EntityManager, writes: VersionWrite[], links: VersionLinks): Promise<WrittenVersion[]> {
+  const db = em.getTransactionContext<Knex.Transaction>();
+  if (!db) throw new Error('writeVersions must run inside a transaction');
+  const at = new Date();
+  const rows = emptyVersionRows();
+  const created: Row[] = [];
+  const updated: Row[] = [];
+  const written = writes.map((w) => {
+    const activityId = w.activity?.id ?? randomUUID();
+    const versionNumber = (w.activity?.latestVersionNumber ?? 0) + 1;
+    const reason = withheldReasonFor(w.content.legalRole);
+    (w.activity ? updated : created).push({
+      id: activityId,
+      organisation_id: w.organisationId,
+      reference: w.reference,
+      latest_version_number: versionNumber,
+      withheld: reason !== null,
+      withheld_reason: reason,
+    });
+    const versionId = addVersionRows(rows, { activityId, versionNumber, content: w.content, hash: w.hash, status: w.status, publishFrom: w.publishFrom, at }, links);
+    return { activityId, versionId, versionNumber, created: !w.activity };
+  });
+
+  try {
+    if (created.length) await insertRows(db, 'processing_activity', created);
+    if (updated.length) {
+      // A record withheld for another reason (e.g. national security) keeps that reason.
+      await db.raw(
+        `update processing_activity a
+            set latest_version_number = x.latest_version_number, updated_at = now(),
+                withheld = a.withheld or x.withheld,
+                withheld_reason = case when a.withheld then a.withheld_reason else x.withheld_reason end
+           from json_populate_recordset(null::processing_activity, ?::json) x
+          where a.id = x.id`,
+        [JSON.stringify(updated)],
+      );
+    }
+    for (const table of VERSION_TABLES) if (rows[table].length) await insertRows(db, table, rows[table]);
+  } catch (e) {
+    throw em.getDriver().convertException(e as Error);
+  }
+  return written;
+}
+
+/** One insert for all rows of a table; every row has the same columns (built by one function). */
+function insertRows(db: Knex.Transaction, table: string, rows: Row[]): Promise<unknown> {
+  const columns = Object.keys(rows[0])
+    .map((c) => `"${c}"`)
+    .join(', ');
+  return db.raw(`insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", ?::json)`, [JSON.stringify(rows)]);
+}
