@@ -74,7 +74,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
 
 function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }, plugins: ApolloServerPlugin[], jit: boolean) {
   return new ApolloServer<C>({
-    // The public surface runs on graphql-jit (compiled queries), see jit-executor.ts.
+    // Both surfaces run on graphql-jit (compiled queries and variable coercion), see jit-executor.ts.
     ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
