@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { PublicRegister } from '../../modules/publication/public-register';
 import { addressFrom } from './types/address.type';
-import type { PublicOrganisation } from './types/organisation.type';
+import { PublicOrganisation } from './types/organisation.type';
 import { toGlobalId } from '../common/global-id';
 
 const COLUMNS = [
@@ -87,7 +87,7 @@ export class OrganisationDirectory {
 }
 
 function toOrganisation(r: Record<string, string | null>): PublicOrganisation {
-  return {
+  return Object.assign(new PublicOrganisation(), {
     id: toGlobalId('Organisation', r.id!),
     dbId: r.id!,
     parentId: r.parent_id,
@@ -101,5 +101,5 @@ function toOrganisation(r: Record<string, string | null>): PublicOrganisation {
     phone: r.phone,
     visitingAddress: addressFrom(r.visiting_line, r.visiting_postal_code, r.visiting_city, r.visiting_country_code),
     postalAddress: addressFrom(r.postal_line, r.postal_postal_code, r.postal_city, r.postal_country_code),
-  };
+  });
 }

@@ -2,6 +2,7 @@ import type { LegalRole } from '../../modules/processing-activity/processing-act
 import type { PublicVersionRow } from '../../modules/publication/public-scope';
 import { toGlobalId } from '../common/global-id';
 import { type PublicActivityContent, PublicProcessingActivity, PublicProcessingActivityVersion } from './types/processing-activity.type';
+import { PublicThirdCountryTransfers } from './types/transfer.type';
 
 function content<T extends PublicActivityContent>(target: T, row: PublicVersionRow): T {
   // Raw rows carry timestamps as strings (MikroORM's pg type parsers leave them to the ORM).
@@ -27,7 +28,12 @@ function content<T extends PublicActivityContent>(target: T, row: PublicVersionR
     thirdCountryTransfers:
       row.third_country_transfers === null
         ? null
-        : { versionId: row.version_id, applies: row.third_country_transfers, statement: row.third_country_transfers_statement, safeguardStatement: row.transfer_safeguard_statement },
+        : Object.assign(new PublicThirdCountryTransfers(), {
+            versionId: row.version_id,
+            applies: row.third_country_transfers,
+            statement: row.third_country_transfers_statement,
+            safeguardStatement: row.transfer_safeguard_statement,
+          }),
     relatedProcessingsStatement: row.related_processings_statement,
     dataSubjectRights: row.data_subject_rights,
     processingLocation: row.processing_location,

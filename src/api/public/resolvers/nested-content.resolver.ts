@@ -23,7 +23,7 @@ export class DataSubjectGroupResolver {
     return (await ctx.content.dataItems.load(root.dbId)).map((d) => ({
       description: d.description,
       collectionPurpose: d.collectionPurpose,
-      retention: { dataItemId: d.id, text: d.retentionText },
+      retention: Object.assign(new PublicRetention(), { dataItemId: d.id, text: d.retentionText }),
       source: { isDataSubject: d.sourceIsDataSubject, description: d.sourceDescription },
       provision: { obligatory: d.provisionObligatory, statement: d.provisionStatement, consequences: d.consequencesOfNotProviding },
     }));

@@ -26,24 +26,28 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
 
     @FieldResolver(() => [PublicPurpose], { description: 'Doelen, each with its legal basis.' })
     async purposes(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicPurpose[]> {
-      return (await ctx.content.purposes.load(root.versionId)).map((p) => ({
-        dbId: p.id,
-        description: p.description,
-        legalBasisExplanation: p.legalBasisExplanation,
-        legalBasis: p.legalBasisCode
-          ? { code: p.legalBasisCode, label: p.legalBasisLabel!, labelEn: p.legalBasisLabelEn!, gdprArticle: p.legalBasisArticle, dpvIri: p.legalBasisIri }
-          : null,
-      }));
+      return (await ctx.content.purposes.load(root.versionId)).map((p) =>
+        Object.assign(new PublicPurpose(), {
+          dbId: p.id,
+          description: p.description,
+          legalBasisExplanation: p.legalBasisExplanation,
+          legalBasis: p.legalBasisCode
+            ? { code: p.legalBasisCode, label: p.legalBasisLabel!, labelEn: p.legalBasisLabelEn!, gdprArticle: p.legalBasisArticle, dpvIri: p.legalBasisIri }
+            : null,
+        }),
+      );
     }
 
     @FieldResolver(() => [PublicDataSubjectGroup], { description: 'Betrokkenen: groups of data subjects with the data processed about them.' })
     async dataSubjectGroups(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicDataSubjectGroup[]> {
-      return (await ctx.content.dataSubjectGroups.load(root.versionId)).map((g) => ({
-        dbId: g.id,
-        description: g.description,
-        noSpecialCategories: g.noSpecialCategories,
-        specialCategories: g.specialCategories.map((c) => ({ code: c.code, label: c.label, labelEn: c.labelEn, gdprArticle: c.gdprArticle, dpvIri: c.dpvIri })),
-      }));
+      return (await ctx.content.dataSubjectGroups.load(root.versionId)).map((g) =>
+        Object.assign(new PublicDataSubjectGroup(), {
+          dbId: g.id,
+          description: g.description,
+          noSpecialCategories: g.noSpecialCategories,
+          specialCategories: g.specialCategories.map((c) => ({ code: c.code, label: c.label, labelEn: c.labelEn, gdprArticle: c.gdprArticle, dpvIri: c.dpvIri })),
+        }),
+      );
     }
 
     @FieldResolver(() => [PublicRecipient], { description: 'Ontvangers.' })
@@ -63,7 +67,9 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
 
     @FieldResolver(() => [PublicRelatedProcessing], { description: 'Gerelateerde verwerkingen.' })
     async relatedProcessings(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicRelatedProcessing[]> {
-      return (await ctx.content.relatedProcessings.load(root.versionId)).map((r) => ({ reference: r.reference, description: r.description, relatedActivityId: r.relatedActivityId }));
+      return (await ctx.content.relatedProcessings.load(root.versionId)).map((r) =>
+        Object.assign(new PublicRelatedProcessing(), { reference: r.reference, description: r.description, relatedActivityId: r.relatedActivityId }),
+      );
     }
   }
   return ContentFieldsResolver;
@@ -90,7 +96,7 @@ export class RelatedProcessingResolver {
 }
 
 function toParty(p: PartyRow): PublicParty {
-  return {
+  return Object.assign(new PublicParty(), {
     organisationId: p.organisationId,
     name: p.name,
     kind: p.kind,
@@ -98,5 +104,5 @@ function toParty(p: PartyRow): PublicParty {
     phone: p.phone,
     visitingAddress: addressFrom(p.visitingLine, p.visitingPostalCode, p.visitingCity, p.visitingCountryCode),
     postalAddress: addressFrom(p.postalLine, p.postalPostalCode, p.postalCity, p.postalCountryCode),
-  };
+  });
 }

@@ -46,12 +46,12 @@ export class ProcessingActivityResolver {
 
     const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after });
     const edges = rows.map((row) => ({ cursor: encodeCursor(order, [row.sort_value, row.activity_id]), node: toPublicActivity(row) }));
-    return {
+    return Object.assign(new ProcessingActivityConnection(), {
       filter,
       search,
       edges,
       pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    });
   }
 
   @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).' })

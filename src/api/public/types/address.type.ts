@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('Address', { description: 'A functional address of an organisation (bezoekadres or postadres). Never a person\'s address.' })
+@ObjectType('Address', { simpleResolvers: true, description: 'A functional address of an organisation (bezoekadres or postadres). Never a person\'s address.' })
 export class PublicAddress {
   @Field({ description: 'Street and number, or "Postbus …".' })
   line!: string;

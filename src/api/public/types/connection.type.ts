@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { PublicActivityFilter } from '../../../modules/publication/public-filter';
 import { PublicProcessingActivity } from './processing-activity.type';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'True when another page follows.' })
   hasNextPage!: boolean;
@@ -17,7 +17,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'One record in a page, with its cursor.' })
+@ObjectType({ simpleResolvers: true, description: 'One record in a page, with its cursor.' })
 export class ProcessingActivityEdge {
   @Field({ description: 'Opaque cursor; stable when records are added.' })
   cursor!: string;
@@ -26,7 +26,7 @@ export class ProcessingActivityEdge {
   node!: PublicProcessingActivity;
 }
 
-@ObjectType({ description: 'A page of published processing activities.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of published processing activities.' })
 export class ProcessingActivityConnection {
   /** The query, so totalCount is only computed when asked for. */
   filter!: PublicActivityFilter | null;

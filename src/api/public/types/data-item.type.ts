@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { RetentionKind, RetentionValuation } from '../../../modules/retention/retention-rule.types';
 
-@ObjectType('RetentionRule', { description: 'One rule parsed from a retention text (bewaartermijn). One text can hold several rules.' })
+@ObjectType('RetentionRule', { simpleResolvers: true, description: 'One rule parsed from a retention text (bewaartermijn). One text can hold several rules.' })
 export class PublicRetentionRule {
   @Field(() => RetentionKind, { description: 'How the rule is expressed.' })
   kind!: RetentionKind;
@@ -31,7 +31,7 @@ export class PublicRetentionRule {
   sourceFragment!: string;
 }
 
-@ObjectType('Retention', { description: 'Bewaartermijn: the retention text exactly as the organisation delivered it, and the rules parsed from it.' })
+@ObjectType('Retention', { simpleResolvers: true, description: 'Bewaartermijn: the retention text exactly as the organisation delivered it, and the rules parsed from it.' })
 export class PublicRetention {
   dataItemId!: string;
 
@@ -39,7 +39,7 @@ export class PublicRetention {
   text!: string | null;
 }
 
-@ObjectType('DataSource', { description: 'Bron: where the data comes from.' })
+@ObjectType('DataSource', { simpleResolvers: true, description: 'Bron: where the data comes from.' })
 export class PublicDataSource {
   @Field(() => Boolean, { nullable: true, description: 'True when the data subject provides the data.' })
   isDataSubject!: boolean | null;
@@ -48,7 +48,7 @@ export class PublicDataSource {
   description!: string | null;
 }
 
-@ObjectType('ProvisionRequirement', { description: 'Aanleverplicht: whether data subjects must provide the data, and what happens if they do not.' })
+@ObjectType('ProvisionRequirement', { simpleResolvers: true, description: 'Aanleverplicht: whether data subjects must provide the data, and what happens if they do not.' })
 export class PublicProvisionRequirement {
   @Field(() => Boolean, { nullable: true, description: 'True when providing the data is obligatory.' })
   obligatory!: boolean | null;
@@ -60,7 +60,7 @@ export class PublicProvisionRequirement {
   consequences!: string | null;
 }
 
-@ObjectType('DataItem', { description: 'Persoonsgegevens: one kind of personal data about a group of data subjects.' })
+@ObjectType('DataItem', { simpleResolvers: true, description: 'Persoonsgegevens: one kind of personal data about a group of data subjects.' })
 export class PublicDataItem {
   @Field({ description: 'The personal data, e.g. "Naam, werknemer-ID, zakelijk telefoonnummer".' })
   description!: string;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { SpecialCategoryTerm } from './vocabulary.type';
 
-@ObjectType('DataSubjectGroup', { description: 'Betrokkenen: a group of data subjects and which special categories of their data are processed.' })
+@ObjectType('DataSubjectGroup', { simpleResolvers: true, description: 'Betrokkenen: a group of data subjects and which special categories of their data are processed.' })
 export class PublicDataSubjectGroup {
   dbId!: string;
 

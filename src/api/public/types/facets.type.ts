@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { PublicOrganisation } from './organisation.type';
 import { CountryTerm, LegalBasisTerm, SpecialCategoryTerm } from './vocabulary.type';
 
-@ObjectType({ description: 'Number of matching records per legal basis.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of matching records per legal basis.' })
 export class LegalBasisFacet {
   @Field(() => LegalBasisTerm, { description: 'The legal basis.' })
   legalBasis!: LegalBasisTerm;
@@ -11,7 +11,7 @@ export class LegalBasisFacet {
   count!: number;
 }
 
-@ObjectType({ description: 'Number of matching records per organisation (the organisation itself, not its sub-organisations).' })
+@ObjectType({ simpleResolvers: true, description: 'Number of matching records per organisation (the organisation itself, not its sub-organisations).' })
 export class OrganisationFacet {
   @Field(() => PublicOrganisation, { description: 'The organisation.' })
   organisation!: PublicOrganisation;
@@ -20,7 +20,7 @@ export class OrganisationFacet {
   count!: number;
 }
 
-@ObjectType({ description: 'Number of matching records per special category.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of matching records per special category.' })
 export class SpecialCategoryFacet {
   @Field(() => SpecialCategoryTerm, { description: 'The special category.' })
   specialCategory!: SpecialCategoryTerm;
@@ -29,7 +29,7 @@ export class SpecialCategoryFacet {
   count!: number;
 }
 
-@ObjectType({ description: 'Number of matching records per country of transfer outside the EU.' })
+@ObjectType({ simpleResolvers: true, description: 'Number of matching records per country of transfer outside the EU.' })
 export class CountryFacet {
   @Field(() => CountryTerm, { description: 'The country.' })
   country!: CountryTerm;
@@ -38,7 +38,7 @@ export class CountryFacet {
   count!: number;
 }
 
-@ObjectType({ description: 'Counts for a search page, over exactly the records that processingActivities returns for the same filter and search.' })
+@ObjectType({ simpleResolvers: true, description: 'Counts for a search page, over exactly the records that processingActivities returns for the same filter and search.' })
 export class ProcessingActivityFacets {
   @Field(() => Int, { description: 'Equals processingActivities.totalCount for the same arguments.' })
   total!: number;

@@ -3,7 +3,7 @@ import { OrganisationKind } from '../../../modules/organisation/organisation.enu
 import { PublicAddress } from './address.type';
 import { Node } from './node.type';
 
-@ObjectType('Organisation', { implements: Node, description: 'A public organisation (ministerie, agentschap, directie, gemeente, gemeenschappelijke regeling) in the register\'s tree.' })
+@ObjectType('Organisation', { implements: Node, simpleResolvers: true, description: 'A public organisation (ministerie, agentschap, directie, gemeente, gemeenschappelijke regeling) in the register\'s tree.' })
 export class PublicOrganisation extends Node {
   /** Database id; not a GraphQL field. */
   dbId!: string;

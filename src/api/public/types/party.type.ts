@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { PublicAddress } from './address.type';
 
-@ObjectType('Party', { description: 'A controller (verwerkingsverantwoordelijke) or processor (verwerker): an organisation with functional contact data only. Staff are never named.' })
+@ObjectType('Party', { simpleResolvers: true, description: 'A controller (verwerkingsverantwoordelijke) or processor (verwerker): an organisation with functional contact data only. Staff are never named.' })
 export class PublicParty {
   organisationId!: string | null;
 

@@ -7,7 +7,7 @@ import { PublicAutomatedDecisionMaking, PublicThirdCountryTransfers } from './tr
  * The content fields shared by a record's current version and its history entries. The nested
  * lists (purposes, groups, …) are field resolvers, see processing-activity-content.resolver.ts.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class PublicActivityContent extends Node {
   /** Database ids; not GraphQL fields. */
   versionId!: string;
@@ -57,13 +57,13 @@ export abstract class PublicActivityContent extends Node {
   processingLocation!: string | null;
 }
 
-@ObjectType('ProcessingActivity', { implements: Node, description: 'Verwerking(sactiviteit): a processing of personal data as its organisation registered it (AVG art. 30), in its current published version.' })
+@ObjectType('ProcessingActivity', { implements: Node, simpleResolvers: true, description: 'Verwerking(sactiviteit): a processing of personal data as its organisation registered it (AVG art. 30), in its current published version.' })
 export class PublicProcessingActivity extends PublicActivityContent {}
 
-@ObjectType('ProcessingActivityVersion', { implements: Node, description: 'A published version of a processing activity, for reading how it changed over time.' })
+@ObjectType('ProcessingActivityVersion', { implements: Node, simpleResolvers: true, description: 'A published version of a processing activity, for reading how it changed over time.' })
 export class PublicProcessingActivityVersion extends PublicActivityContent {}
 
-@ObjectType('RelatedProcessing', { description: 'Gerelateerde verwerking: a link to another processing activity.' })
+@ObjectType('RelatedProcessing', { simpleResolvers: true, description: 'Gerelateerde verwerking: a link to another processing activity.' })
 export class PublicRelatedProcessing {
   relatedActivityId!: string | null;
 

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LegalBasisTerm } from './vocabulary.type';
 
-@ObjectType('Purpose', { description: 'Doel van de verwerking, with its grondslag (legal basis).' })
+@ObjectType('Purpose', { simpleResolvers: true, description: 'Doel van de verwerking, with its grondslag (legal basis).' })
 export class PublicPurpose {
   dbId!: string;
 
@@ -15,7 +15,7 @@ export class PublicPurpose {
   legalBasisExplanation!: string | null;
 }
 
-@ObjectType('StatutoryReference', { description: 'A statutory basis cited for a purpose (wettelijke grondslag), e.g. "Grondwet, artikel 68".' })
+@ObjectType('StatutoryReference', { simpleResolvers: true, description: 'A statutory basis cited for a purpose (wettelijke grondslag), e.g. "Grondwet, artikel 68".' })
 export class PublicStatutoryReference {
   @Field({ description: 'Citation, e.g. "Wet open overheid, artikel 2.5".' })
   title!: string;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('Recipient', { description: 'Ontvanger: a (category of) recipient of the personal data.' })
+@ObjectType('Recipient', { simpleResolvers: true, description: 'Ontvanger: a (category of) recipient of the personal data.' })
 export class PublicRecipient {
   @Field({ description: 'The recipient as written, e.g. "Helpdeskmedewerkers Servicedesk Defensie".' })
   description!: string;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CountryTerm, TransferSafeguardTerm } from './vocabulary.type';
 
-@ObjectType('ThirdCountryTransfer', { description: 'Doorgifte buiten de EU: one transfer to a third country or an international organisation.' })
+@ObjectType('ThirdCountryTransfer', { simpleResolvers: true, description: 'Doorgifte buiten de EU: one transfer to a third country or an international organisation.' })
 export class PublicThirdCountryTransfer {
   @Field(() => CountryTerm, { nullable: true, description: 'The receiving country; null for an international organisation.' })
   country!: CountryTerm | null;
@@ -19,7 +19,7 @@ export class PublicThirdCountryTransfer {
   explanation!: string | null;
 }
 
-@ObjectType('ThirdCountryTransfers', { description: 'The register\'s answer on transfers outside the EU.' })
+@ObjectType('ThirdCountryTransfers', { simpleResolvers: true, description: 'The register\'s answer on transfers outside the EU.' })
 export class PublicThirdCountryTransfers {
   versionId!: string;
 
@@ -33,7 +33,7 @@ export class PublicThirdCountryTransfers {
   safeguardStatement!: string | null;
 }
 
-@ObjectType('AutomatedDecisionMaking', { description: 'Geautomatiseerde besluitvorming (AVG art. 22), including profiling.' })
+@ObjectType('AutomatedDecisionMaking', { simpleResolvers: true, description: 'Geautomatiseerde besluitvorming (AVG art. 22), including profiling.' })
 export class PublicAutomatedDecisionMaking {
   @Field({ description: 'True when decisions are taken by automated means.' })
   applies!: boolean;

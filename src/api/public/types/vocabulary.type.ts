@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LegalBasisCode, SpecialCategoryCode, TransferSafeguardCode } from './enums.type';
 
-@ObjectType({ description: 'Grondslag: a legal ground of AVG art. 6(1), with its W3C DPV identifier.' })
+@ObjectType({ simpleResolvers: true, description: 'Grondslag: a legal ground of AVG art. 6(1), with its W3C DPV identifier.' })
 export class LegalBasisTerm {
   @Field(() => LegalBasisCode, { description: 'Stable code.' })
   code!: string;
@@ -19,7 +19,7 @@ export class LegalBasisTerm {
   dpvIri!: string | null;
 }
 
-@ObjectType({ description: 'A special category of personal data (bijzonder persoonsgegeven), with its W3C DPV identifier.' })
+@ObjectType({ simpleResolvers: true, description: 'A special category of personal data (bijzonder persoonsgegeven), with its W3C DPV identifier.' })
 export class SpecialCategoryTerm {
   @Field(() => SpecialCategoryCode, { description: 'Stable code.' })
   code!: string;
@@ -37,7 +37,7 @@ export class SpecialCategoryTerm {
   dpvIri!: string | null;
 }
 
-@ObjectType({ description: 'Waarborg: the legal safeguard for a transfer outside the EU (AVG art. 45, 46 or 49), with its W3C DPV identifier.' })
+@ObjectType({ simpleResolvers: true, description: 'Waarborg: the legal safeguard for a transfer outside the EU (AVG art. 45, 46 or 49), with its W3C DPV identifier.' })
 export class TransferSafeguardTerm {
   @Field(() => TransferSafeguardCode, { description: 'Stable code.' })
   code!: string;
@@ -55,7 +55,7 @@ export class TransferSafeguardTerm {
   dpvIri!: string | null;
 }
 
-@ObjectType({ description: 'A country (ISO 3166-1).' })
+@ObjectType({ simpleResolvers: true, description: 'A country (ISO 3166-1).' })
 export class CountryTerm {
   @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. "US".' })
   code!: string;
