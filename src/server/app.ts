@@ -39,7 +39,7 @@ export interface App {
 export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
   const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? [], jitEnabled());
-  const syncServer = apollo(syncSchema, LIMITS.sync, [], false);
+  const syncServer = apollo(syncSchema, LIMITS.sync, [], jitEnabled());
   // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
   const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex() }) : null;
   await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);

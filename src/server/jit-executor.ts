@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { inputDefaultsFiller } from './input-defaults';
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each document is compiled once into
@@ -14,18 +15,27 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo keeps one parsed DocumentNode per distinct query string (its document store), so the
   // document object is a good key; entries go when Apollo drops the document.
-  const compiled = new WeakMap<DocumentNode, Map<string, { query: CompiledQuery | ExecutionResult; defaults: [string, unknown][] }>>();
+  const compiled = new WeakMap<DocumentNode, Map<string, { query: CompiledQuery | ExecutionResult; defaults: [string, unknown][]; fillInputDefaults: ((variables: Record<string, unknown>) => void) | null }>>();
   const executor: GatewayExecutor = async (request) => {
     let byOperation = compiled.get(request.document);
     if (!byOperation) compiled.set(request.document, (byOperation = new Map()));
     const name = request.operationName ?? '';
     let entry = byOperation.get(name);
     if (!entry) {
-      entry = { query: compileQuery(schema, request.document, request.operationName ?? undefined), defaults: variableDefaults(request.operation) };
+      entry = {
+        query: compileQuery(schema, request.document, request.operationName ?? undefined),
+        defaults: variableDefaults(request.operation),
+        fillInputDefaults: inputDefaultsFiller(schema, request.operation),
+      };
       byOperation.set(name, entry);
     }
     if (!isCompiledQuery(entry.query)) return entry.query as never;
-    return (await entry.query.query(undefined, request.context, withDefaults(request.request.variables, entry.defaults))) as never;
+    const variables = withDefaults(request.request.variables, entry.defaults);
+    entry.fillInputDefaults?.(variables);
+    const result = await entry.query.query(undefined, request.context, variables);
+    // No data at all: the variables did not fit the operation (graphql-jit coerces them first). That is the caller's mistake, said as such.
+    if (!('data' in result) && result.errors?.length) return { errors: result.errors.map(badUserInput) } as never;
+    return result as never;
   };
   let unsubscribed = false;
   let listener: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
@@ -65,4 +75,8 @@ function withDefaults(variables: Record<string, unknown> | undefined, defaults: 
 
 export function jitEnabled(): boolean {
   return (process.env.GRAPHQL_EXECUTOR ?? 'jit') !== 'graphql-js';
+}
+
+function badUserInput(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } });
 }
