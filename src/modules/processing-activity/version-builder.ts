@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import { Address } from '../common/address.embeddable';
 import { parseRetentionText } from '../retention/retention-parser';
 import { LegalRole, PartyRole, VersionStatus, WithheldReason } from './processing-activity.enums';
@@ -65,6 +66,9 @@ export function emptyVersionRows(): VersionRows {
  */
 export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionLinks): string {
   const c = v.content;
+  // The version id is public (node ids): random, like the record's. Content rows have no public
+  // id; theirs are time-ordered (UUIDv7), so a batch appends to the right edge of each table's
+  // indexes instead of touching pages all over them.
   const versionId = randomUUID();
   rows.processing_activity_version.push({
     id: versionId,
@@ -97,17 +101,17 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
   });
 
   c.purposes.forEach((p, i) => {
-    const purposeId = randomUUID();
+    const purposeId = timeOrderedId();
     rows.purpose.push({ id: purposeId, version_id: versionId, position: i, description: p.description, legal_basis_code: p.legalBasis ?? null, legal_basis_explanation: p.legalBasisExplanation ?? null });
-    (p.statutoryReferences ?? []).forEach((r, j) => rows.statutory_reference.push({ id: randomUUID(), purpose_id: purposeId, position: j, title: r.title, url: r.url ?? null }));
+    (p.statutoryReferences ?? []).forEach((r, j) => rows.statutory_reference.push({ id: timeOrderedId(), purpose_id: purposeId, position: j, title: r.title, url: r.url ?? null }));
   });
 
   c.dataSubjectGroups.forEach((g, i) => {
-    const groupId = randomUUID();
+    const groupId = timeOrderedId();
     rows.data_subject_group.push({ id: groupId, version_id: versionId, position: i, description: g.description, no_special_categories: g.noSpecialCategories ?? null });
     for (const code of new Set(g.specialCategories ?? [])) rows.data_subject_group_special_category.push({ data_subject_group_id: groupId, special_category_code: code });
     g.dataItems.forEach((d, j) => {
-      const itemId = randomUUID();
+      const itemId = timeOrderedId();
       rows.data_item.push({
         id: itemId,
         group_id: groupId,
@@ -123,7 +127,7 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
       });
       parseRetentionText(d.retentionText ?? '').forEach((rule, k) =>
         rows.retention_rule.push({
-          id: randomUUID(),
+          id: timeOrderedId(),
           data_item_id: itemId,
           position: k,
           kind: rule.kind,
@@ -140,14 +144,14 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
     });
   });
 
-  c.recipients.forEach((r, i) => rows.recipient.push({ id: randomUUID(), version_id: versionId, position: i, description: r.description, explanation: r.explanation ?? null }));
+  c.recipients.forEach((r, i) => rows.recipient.push({ id: timeOrderedId(), version_id: versionId, position: i, description: r.description, explanation: r.explanation ?? null }));
 
   const parties = [...c.controllers.map((p) => [PartyRole.CONTROLLER, p] as const), ...c.processors.map((p) => [PartyRole.PROCESSOR, p] as const)];
   parties.forEach(([role, p], i) => rows.processing_party.push(partyRow(versionId, i, role, p, links)));
 
   (c.thirdCountryTransfers?.transfers ?? []).forEach((t, i) =>
     rows.third_country_transfer.push({
-      id: randomUUID(),
+      id: timeOrderedId(),
       version_id: versionId,
       position: i,
       country_code: t.countryCode?.toUpperCase() ?? null,
@@ -160,7 +164,7 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
 
   c.relatedProcessings.forEach((r, i) =>
     rows.related_processing.push({
-      id: randomUUID(),
+      id: timeOrderedId(),
       version_id: versionId,
       position: i,
       reference: r.reference,
@@ -191,7 +195,7 @@ function partyRow(versionId: string, position: number, role: PartyRole, p: Party
   const visiting = toAddress(p.visitingAddress);
   const postal = toAddress(p.postalAddress);
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     version_id: versionId,
     position,
     role,
@@ -218,17 +222,17 @@ export function toAddress(a: AddressContent | null | undefined): Address | null 
 
 function addInternalRows(rows: VersionRows, versionId: string, internal: InternalContent): void {
   (internal.contactPersons ?? []).forEach((c, i) =>
-    rows.contact_person.push({ id: randomUUID(), version_id: versionId, position: i, name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null }),
+    rows.contact_person.push({ id: timeOrderedId(), version_id: versionId, position: i, name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null }),
   );
-  (internal.systems ?? []).forEach((s, i) => rows.processing_system.push({ id: randomUUID(), version_id: versionId, position: i, name: s.name, description: s.description ?? null }));
-  (internal.remarks ?? []).forEach((text, i) => rows.remark.push({ id: randomUUID(), version_id: versionId, position: i, text }));
+  (internal.systems ?? []).forEach((s, i) => rows.processing_system.push({ id: timeOrderedId(), version_id: versionId, position: i, name: s.name, description: s.description ?? null }));
+  (internal.remarks ?? []).forEach((text, i) => rows.remark.push({ id: timeOrderedId(), version_id: versionId, position: i, text }));
   (internal.attachments ?? []).forEach((a, i) =>
-    rows.attachment.push({ id: randomUUID(), version_id: versionId, position: i, name: a.name, date: a.date ?? null, version_label: a.versionLabel ?? null, description: a.description ?? null }),
+    rows.attachment.push({ id: timeOrderedId(), version_id: versionId, position: i, name: a.name, date: a.date ?? null, version_label: a.versionLabel ?? null, description: a.description ?? null }),
   );
   const s = internal.security;
   if (s) {
     rows.security_measures.push({
-      id: randomUUID(),
+      id: timeOrderedId(),
       version_id: versionId,
       has_measures: s.hasMeasures ?? null,
       measures: s.measures ?? [],
@@ -242,7 +246,7 @@ function addInternalRows(rows: VersionRows, versionId: string, internal: Interna
   const d = internal.dpiaScreening;
   if (d) {
     rows.dpia_screening.push({
-      id: randomUUID(),
+      id: timeOrderedId(),
       version_id: versionId,
       dpia_performed: d.dpiaPerformed ?? null,
       automated_profiling: d.automatedProfiling ?? null,
