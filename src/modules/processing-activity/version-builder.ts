@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { v7 as timeOrderedId } from 'uuid';
 import { Address } from '../common/address.embeddable';
 import { parseRetentionText } from '../retention/retention-parser';
@@ -66,10 +65,12 @@ export function emptyVersionRows(): VersionRows {
  */
 export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionLinks): string {
   const c = v.content;
-  // The version id is public (node ids): random, like the record's. Content rows have no public
-  // id; theirs are time-ordered (UUIDv7), so a batch appends to the right edge of each table's
-  // indexes instead of touching pages all over them.
-  const versionId = randomUUID();
+  // Time-ordered ids (UUIDv7) for the version and its content rows: a batch then appends to the
+  // right edge of each table's primary key and parent-key indexes instead of touching pages all
+  // over them. A version id is public (node id) and so tells when the version was written; that
+  // is no secret next to its publication date, and it says nothing about how many records exist.
+  // Record ids stay random (processing-activity.entity.ts).
+  const versionId = timeOrderedId();
   rows.processing_activity_version.push({
     id: versionId,
     activity_id: v.activityId,

@@ -23,12 +23,12 @@ export interface WrittenVersion {
 }
 
 /**
- * Writes a new version for each of many records in a fixed number of statements, whatever their
- * number: one insert for the new records, one update for the existing ones (next version number,
- * withholding of processor and Wpg records), and one insert per table of the versions' content
- * (version-builder.ts), parents before children. Rows travel as one JSON parameter per table and
- * PostgreSQL maps them onto the table's own row type (json_populate_recordset), so no entity
- * objects are built and no values are inlined into SQL text.
+ * Writes a new version for each of many records in one SQL statement, whatever their number: an
+ * insert for the new records, an update for the existing ones (next version number, withholding
+ * of processor and Wpg records), and an insert per table of the versions' content
+ * (version-builder.ts). Rows travel as one JSON parameter per table and PostgreSQL maps them onto
+ * the table's own row type (json_populate_recordset), so no entity objects are built and no values
+ * are inlined into SQL text.
  *
  * Runs in the caller's transaction; existing records must be locked by the caller. Database
  * errors come back as MikroORM's exceptions (a concurrent creation of the same reference is a
@@ -57,21 +57,31 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
     return { activityId, versionId, versionNumber, created: !w.activity };
   });
 
+  // One statement: every table's rows as one JSON parameter, in data-modifying CTEs. The foreign
+  // keys are checked at the end of the statement, when parents and children are all in place.
+  const parts: string[] = [];
+  const params: string[] = [];
+  const add = (sql: string, tableRows: Row[]) => {
+    parts.push(`w${parts.length} as (${sql})`);
+    params.push(JSON.stringify(tableRows));
+  };
+  if (created.length) add(insertSql('processing_activity', created), created);
+  if (updated.length) {
+    // A record withheld for another reason (e.g. national security) keeps that reason.
+    add(
+      `update processing_activity a
+          set latest_version_number = x.latest_version_number, updated_at = now(),
+              withheld = a.withheld or x.withheld,
+              withheld_reason = case when a.withheld then a.withheld_reason else x.withheld_reason end
+         from json_populate_recordset(null::processing_activity, ?::json) x
+        where a.id = x.id`,
+      updated,
+    );
+  }
+  for (const table of VERSION_TABLES) if (rows[table].length) add(insertSql(table, rows[table]), rows[table]);
+  if (!parts.length) return written;
   try {
-    if (created.length) await insertRows(db, 'processing_activity', created);
-    if (updated.length) {
-      // A record withheld for another reason (e.g. national security) keeps that reason.
-      await db.raw(
-        `update processing_activity a
-            set latest_version_number = x.latest_version_number, updated_at = now(),
-                withheld = a.withheld or x.withheld,
-                withheld_reason = case when a.withheld then a.withheld_reason else x.withheld_reason end
-           from json_populate_recordset(null::processing_activity, ?::json) x
-          where a.id = x.id`,
-        [JSON.stringify(updated)],
-      );
-    }
-    for (const table of VERSION_TABLES) if (rows[table].length) await insertRows(db, table, rows[table]);
+    await db.raw(`with ${parts.join(',\n')} select 1`, params);
   } catch (e) {
     throw em.getDriver().convertException(e as Error);
   }
@@ -79,9 +89,9 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
 }
 
 /** One insert for all rows of a table; every row has the same columns (built by one function). */
-function insertRows(db: Knex.Transaction, table: string, rows: Row[]): Promise<unknown> {
+function insertSql(table: string, rows: Row[]): string {
   const columns = Object.keys(rows[0])
     .map((c) => `"${c}"`)
     .join(', ');
-  return db.raw(`insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", ?::json)`, [JSON.stringify(rows)]);
+  return `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", ?::json)`;
 }
