@@ -1,6 +1,6 @@
-import { v7 as timeOrderedId } from 'uuid';
+import { timeOrderedId } from '../common/time-ordered-id';
 import { Address } from '../common/address.embeddable';
-import { parseRetentionText } from '../retention/retention-parser';
+import { retentionRulesOf } from '../retention/retention-parser';
 import { LegalRole, PartyRole, VersionStatus, WithheldReason } from './processing-activity.enums';
 import type { AddressContent, InternalContent, PartyContent, RecordContent } from './record-content';
 
@@ -126,7 +126,7 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
         provision_statement: d.provisionStatement ?? null,
         consequences_of_not_providing: d.consequencesOfNotProviding ?? null,
       });
-      parseRetentionText(d.retentionText ?? '').forEach((rule, k) =>
+      retentionRulesOf(d.retentionText ?? '').forEach((rule, k) =>
         rows.retention_rule.push({
           id: timeOrderedId(),
           data_item_id: itemId,

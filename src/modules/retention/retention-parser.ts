@@ -229,3 +229,21 @@ function describeSubject(before: string): string | null {
   const subject = core.match(/^(.+?)\s+(?:\S+\s+(?:we|wij)|worden|wordt)$/i);
   return subject ? subject[1] : null;
 }
+
+const MAX_CACHED_TEXTS = 10_000;
+const cache = new Map<string, readonly Readonly<ParsedRetentionRule>[]>();
+
+/**
+ * parseRetentionText with a bounded memo: registers repeat the same selection-list phrases ("1 jaar
+ * na afloop", "Bewaren (B)") across thousands of data items, and parsing costs tens of
+ * microseconds a text. The rules are frozen because they are shared.
+ */
+export function retentionRulesOf(text: string): readonly Readonly<ParsedRetentionRule>[] {
+  let rules = cache.get(text);
+  if (!rules) {
+    if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
+    rules = Object.freeze(parseRetentionText(text).map((r) => Object.freeze(r)));
+    cache.set(text, rules);
+  }
+  return rules;
+}

@@ -54,7 +54,6 @@ export function isPersonalEmail(address: string): boolean {
 const DUTCH_PHONE = /(?<![\d+])(?:\+31|0031|0)\s?[.-]?\s?(?:\(0\)\s?[.-]?\s?)?[1-9](?:\s?[.-]?\s?\d){8}(?![\d])/g;
 const INTERNATIONAL_PHONE = /(?<![\d+])\+(?!31)[1-9]\d{0,2}\s?[.-]?\s?(?:\(\d{1,4}\)\s?[.-]?\s?)?\d(?:\s?[.-]?\s?\d){6,12}(?![\d])/g;
 const SERVICE_NUMBER = /^0(?:800|900|906|909)/;
-const HAS_DIGIT = /\d/;
 const NINE_DIGITS = /(?<![\d.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d]|[.,]\d)/g;
 
 export interface LintFinding {
@@ -65,16 +64,35 @@ export interface LintFinding {
 /** Personal contact data in one piece of public text. */
 export function lintText(text: string, options: { phone?: boolean } = {}): LintFinding[] {
   const findings: LintFinding[] = [];
-  // Most public texts are prose without '@' or digits: a plain scan spares them the patterns (a sync batch lints thousands).
-  const hasAt = text.includes('@');
-  if (!hasAt && !HAS_DIGIT.test(text)) return findings;
-  if (hasAt) for (const m of text.matchAll(EMAIL_IN_TEXT)) if (isPersonalEmail(m[0])) findings.push({ code: ErrorCode.PERSONAL_EMAIL, match: m[0] });
+  if (!mayHoldContactData(text)) return findings;
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_IN_TEXT)) if (isPersonalEmail(m[0])) findings.push({ code: ErrorCode.PERSONAL_EMAIL, match: m[0] });
+  if (digitCount(text) < MIN_DIGITS) return findings;
   if (options.phone !== false) {
     for (const m of text.matchAll(DUTCH_PHONE)) if (!SERVICE_NUMBER.test(m[0].replace(/[\s.-]/g, ''))) findings.push({ code: ErrorCode.PHONE_NUMBER, match: m[0] });
     for (const m of text.matchAll(INTERNATIONAL_PHONE)) findings.push({ code: ErrorCode.PHONE_NUMBER, match: m[0] });
   }
   for (const m of text.matchAll(NINE_DIGITS)) if (passesElevenTest(m[0].replace(/\D/g, ''))) findings.push({ code: ErrorCode.BSN, match: m[0] });
   return findings;
+}
+
+/**
+ * Every finding needs an '@' or at least MIN_DIGITS digits (the shortest phone number the patterns
+ * take has eight, a BSN nine). Most public text is prose with neither, or a retention period with
+ * one or two digits: a plain scan spares it the patterns, and a sync batch lints thousands of texts.
+ */
+const MIN_DIGITS = 8;
+
+function mayHoldContactData(text: string): boolean {
+  return text.includes('@') || digitCount(text) >= MIN_DIGITS;
+}
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 const MESSAGES: Record<LintFinding['code'], (m: string) => string> = {
@@ -84,10 +102,10 @@ const MESSAGES: Record<LintFinding['code'], (m: string) => string> = {
 };
 
 /** Every public text of a record with its path. Internal parts are deliberately absent: they are never published. */
-export function publicTexts(c: RecordContent): { path: Path; text: string; phone?: boolean }[] {
+export function publicTexts(c: RecordContent, keep: (text: string) => boolean = () => true): { path: Path; text: string; phone?: boolean }[] {
   const out: { path: Path; text: string; phone?: boolean }[] = [];
   const add = (path: Path, text: string | null | undefined, phone = true) => {
-    if (text) out.push({ path, text, phone });
+    if (text && keep(text)) out.push({ path, text, phone });
   };
   add(['title'], c.title);
   add(['description'], c.description);
@@ -131,7 +149,7 @@ export function publicTexts(c: RecordContent): { path: Path; text: string; phone
 
 /** Publication lint: personal e-mail addresses, phone numbers and BSNs in public text, each with its path. */
 export function lintForPublication(c: RecordContent, base: Path = []): FieldError[] {
-  return publicTexts(c).flatMap(({ path, text, phone }) => lintText(text, { phone }).map((f) => fieldError([...base, ...path], f.code, MESSAGES[f.code](f.match))));
+  return publicTexts(c, mayHoldContactData).flatMap(({ path, text, phone }) => lintText(text, { phone }).map((f) => fieldError([...base, ...path], f.code, MESSAGES[f.code](f.match))));
 }
 
 /** Everything that stands between a record and publication. */
