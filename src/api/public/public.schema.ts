@@ -1,5 +1,6 @@
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
+import { callFieldResolversDirectly, refuseGuardedPlainFields } from './lean-resolvers';
 import { FacetsResolver } from './resolvers/facets.resolver';
 import { PartyResolver, PurposeResolver, DataSubjectGroupResolver, RetentionResolver, ThirdCountryTransfersResolver } from './resolvers/nested-content.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
@@ -42,26 +43,9 @@ export async function buildPublicSchema(): Promise<GraphQLSchema> {
     authChecker: () => false,
   });
   refuseGuardedPlainFields();
+  callFieldResolversDirectly(schema, PUBLIC_RESOLVERS);
   // type-graphql wraps resolveType in an async function; graphql-jit (jit-executor.ts) needs the
   // type name synchronously, as graphql-js also accepts it.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = resolveNodeType;
   return schema;
-}
-
-/**
- * The public object types are declared with `simpleResolvers: true`: their plain fields get no
- * type-graphql wrapper, so the executor reads the property directly (the wrapper costs a closure
- * and a middleware dispatch per field per object). Without the wrapper type-graphql would not run
- * @Authorized or middlewares on those fields, so such a field on a simple type is refused here
- * rather than silently served.
- */
-function refuseGuardedPlainFields(): void {
-  for (const type of getMetadataStorage().objectTypes) {
-    if (!type.simpleResolvers) continue;
-    for (const field of type.fields ?? []) {
-      if (field.roles !== undefined || field.middlewares?.length) {
-        throw new Error(`${type.name}.${field.name}: @Authorized or middleware on a field of a simpleResolvers type would not run`);
-      }
-    }
-  }
 }
