@@ -4,6 +4,7 @@ import { Migration20261123110812 } from './Migration20261123110812';
 import { Migration20261123114114 } from './Migration20261123114114';
 import { Migration20261123114147 } from './Migration20261123114147';
 import { Migration20261123115905 } from './Migration20261123115905';
+import { Migration20261123135519 } from './Migration20261123135519';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123114114', class: Migration20261123114114 },
   { name: 'Migration20261123114147', class: Migration20261123114147 },
   { name: 'Migration20261123115905', class: Migration20261123115905 },
+  { name: 'Migration20261123135519', class: Migration20261123135519 },
 ];

@@ -18,7 +18,6 @@ import { SecurityMeasures } from '../modules/processing-activity/internal/securi
 import { ProcessingActivity } from '../modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../modules/processing-activity/processing-activity-version.entity';
 import { IdempotencyRecord } from '../modules/sync/idempotency-record.entity';
-import { RetentionRule } from '../modules/retention/retention-rule.entity';
 import { Country } from '../modules/vocabulary/country.entity';
 import { LegalBasis } from '../modules/vocabulary/legal-basis.entity';
 import { SpecialCategory } from '../modules/vocabulary/special-category.entity';
@@ -37,7 +36,6 @@ export const ENTITIES = [
   StatutoryReference,
   DataSubjectGroup,
   DataItem,
-  RetentionRule,
   Recipient,
   ProcessingParty,
   ThirdCountryTransfer,

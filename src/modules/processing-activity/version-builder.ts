@@ -24,7 +24,6 @@ export const VERSION_TABLES = [
   'data_subject_group',
   'data_subject_group_special_category',
   'data_item',
-  'retention_rule',
   'recipient',
   'processing_party',
   'third_country_transfer',
@@ -112,9 +111,8 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
     rows.data_subject_group.push({ id: groupId, version_id: versionId, position: i, description: g.description, no_special_categories: g.noSpecialCategories ?? null });
     for (const code of new Set(g.specialCategories ?? [])) rows.data_subject_group_special_category.push({ data_subject_group_id: groupId, special_category_code: code });
     g.dataItems.forEach((d, j) => {
-      const itemId = timeOrderedId();
       rows.data_item.push({
-        id: itemId,
+        id: timeOrderedId(),
         group_id: groupId,
         position: j,
         description: d.description,
@@ -125,23 +123,8 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
         provision_obligatory: d.provisionObligatory ?? null,
         provision_statement: d.provisionStatement ?? null,
         consequences_of_not_providing: d.consequencesOfNotProviding ?? null,
+        retention_rules: retentionRulesOf(d.retentionText ?? ''),
       });
-      retentionRulesOf(d.retentionText ?? '').forEach((rule, k) =>
-        rows.retention_rule.push({
-          id: timeOrderedId(),
-          data_item_id: itemId,
-          position: k,
-          kind: rule.kind,
-          duration: rule.duration,
-          event_trigger: rule.eventTrigger,
-          valuation: rule.valuation,
-          selection_list: rule.selectionList,
-          process_number: rule.processNumber,
-          process_title: rule.processTitle,
-          applies_to: rule.appliesTo,
-          source_fragment: rule.sourceFragment,
-        }),
-      );
     });
   });
 

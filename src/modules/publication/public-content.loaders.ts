@@ -53,14 +53,12 @@ export function createPublicContentLoaders(knex: Knex) {
         ids,
       ),
     ),
-    retentionRules: byKey<RetentionRuleRow>((ids) =>
-      select<RetentionRuleRow>(
-        `select data_item_id as "_key", kind, duration, event_trigger as "eventTrigger", valuation, selection_list as "selectionList",
-                process_number as "processNumber", process_title as "processTitle", applies_to as "appliesTo", source_fragment as "sourceFragment"
-           from retention_rule where data_item_id = any(?::uuid[]) order by data_item_id, position`,
-        ids,
-      ),
-    ),
+    // Parsed rules are a JSON document on their data item (data-item.entity.ts), already in text order.
+    retentionRules: new DataLoader<string, RetentionRuleRow[]>(async (ids) => {
+      const rows = await select<{ id: string; rules: RetentionRuleRow[] }>(`select id, retention_rules as rules from data_item where id = any(?::uuid[])`, ids);
+      const byItem = new Map(rows.map((r) => [r.id, r.rules]));
+      return ids.map((id) => byItem.get(id) ?? []);
+    }),
     recipients: byKey<RecipientRow>((ids) =>
       select<RecipientRow>(`select version_id as "_key", description, explanation from recipient where version_id = any(?::uuid[]) order by version_id, position`, ids),
     ),
@@ -138,7 +136,6 @@ export interface DataItemRow {
   consequencesOfNotProviding: string | null;
 }
 export interface RetentionRuleRow {
-  _key: string;
   kind: string;
   duration: string | null;
   eventTrigger: string | null;

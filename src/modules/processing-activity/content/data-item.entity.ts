@@ -1,6 +1,6 @@
-import { Cascade, Collection, Entity, Index, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
-import { RetentionRule } from '../../retention/retention-rule.entity';
+import type { ParsedRetentionRule } from '../../retention/retention-rule.types';
 import { DataSubjectGroup } from './data-subject-group.entity';
 
 /** Persoonsgegevens: one kind of personal data of a subject group, why it is collected, how long it is kept, where it comes from. */
@@ -42,6 +42,12 @@ export class DataItem extends UuidEntity {
   @Property({ type: 'text', nullable: true })
   consequencesOfNotProviding: string | null = null;
 
-  @OneToMany(() => RetentionRule, (r) => r.dataItem, { cascade: [Cascade.PERSIST], orderBy: { position: 'asc' } })
-  retentionRules = new Collection<RetentionRule>(this);
+  /**
+   * The rules parsed from retentionText (retention-parser.ts), in text order. Derived data, kept
+   * as a document beside the text it was read from rather than as rows of their own: they are
+   * only ever read with their item, and a sync batch would otherwise insert (and foreign-key
+   * check) some 300 more rows per 50 versions.
+   */
+  @Property({ type: 'json', default: '[]' })
+  retentionRules: ParsedRetentionRule[] = [];
 }
