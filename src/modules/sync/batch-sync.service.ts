@@ -67,9 +67,16 @@ export interface BatchSyncResult {
 
 const NON_CONTENT_KEYS = new Set(['reference', 'baseVersion', 'publish', 'publishFrom']);
 
-/** The version content of a sync record: everything but the reference and the write options. */
+const contents = new WeakMap<SyncRecordData, RecordContent>();
+
+/** The version content of a sync record: everything but the reference and the write options (made once per record: validation, hashing and writing all ask). */
 export function contentOf(record: SyncRecordData): RecordContent {
-  return Object.fromEntries(Object.entries(record).filter(([k]) => !NON_CONTENT_KEYS.has(k))) as unknown as RecordContent;
+  let content = contents.get(record);
+  if (!content) {
+    content = Object.fromEntries(Object.entries(record).filter(([k]) => !NON_CONTENT_KEYS.has(k))) as unknown as RecordContent;
+    contents.set(record, content);
+  }
+  return content;
 }
 
 class AllOrNothingRollback extends Error {
