@@ -1,10 +1,12 @@
 import type { LegalRole } from '../../modules/processing-activity/processing-activity.enums';
-import type { PublicVersionRow } from '../../modules/publication/public-scope';
+import type { PageRow } from '../../modules/publication/public-register';
 import { toGlobalId } from '../common/global-id';
 import { type PublicActivityContent, PublicProcessingActivity, PublicProcessingActivityVersion } from './types/processing-activity.type';
-import { PublicThirdCountryTransfers } from './types/transfer.type';
 
-function content<T extends PublicActivityContent>(target: T, row: PublicVersionRow): T {
+/** A version row as the register returns it; a page's rows lack the texts the request did not ask for, and so do their DTOs. */
+type ContentRow = Omit<PageRow, 'sort_value'>;
+
+function content<T extends PublicActivityContent>(target: T, row: ContentRow): T {
   // Raw rows carry timestamps as strings (MikroORM's pg type parsers leave them to the ORM).
   const publishedAt = new Date(row.published_at);
   const publishFrom = row.publish_from ? new Date(row.publish_from) : null;
@@ -28,12 +30,7 @@ function content<T extends PublicActivityContent>(target: T, row: PublicVersionR
     thirdCountryTransfers:
       row.third_country_transfers === null
         ? null
-        : Object.assign(new PublicThirdCountryTransfers(), {
-            versionId: row.version_id,
-            applies: row.third_country_transfers,
-            statement: row.third_country_transfers_statement,
-            safeguardStatement: row.transfer_safeguard_statement,
-          }),
+        : { versionId: row.version_id, applies: row.third_country_transfers, statement: row.third_country_transfers_statement, safeguardStatement: row.transfer_safeguard_statement },
     relatedProcessingsStatement: row.related_processings_statement,
     dataSubjectRights: row.data_subject_rights,
     processingLocation: row.processing_location,
@@ -41,11 +38,11 @@ function content<T extends PublicActivityContent>(target: T, row: PublicVersionR
 }
 
 /** The current version of a record; its global id is the record's. */
-export function toPublicActivity(row: PublicVersionRow): PublicProcessingActivity {
+export function toPublicActivity(row: ContentRow): PublicProcessingActivity {
   return content(Object.assign(new PublicProcessingActivity(), { id: toGlobalId('ProcessingActivity', row.activity_id) }), row);
 }
 
 /** One history entry; its global id is the version's. */
-export function toPublicVersion(row: PublicVersionRow): PublicProcessingActivityVersion {
+export function toPublicVersion(row: ContentRow): PublicProcessingActivityVersion {
   return content(Object.assign(new PublicProcessingActivityVersion(), { id: toGlobalId('ProcessingActivityVersion', row.version_id) }), row);
 }

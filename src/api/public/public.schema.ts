@@ -2,7 +2,7 @@ import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { callFieldResolversDirectly, refuseGuardedPlainFields } from './lean-resolvers';
 import { FacetsResolver } from './resolvers/facets.resolver';
-import { PartyResolver, PurposeResolver, DataSubjectGroupResolver, RetentionResolver, ThirdCountryTransfersResolver } from './resolvers/nested-content.resolver';
+import { PartyResolver, PurposeResolver, DataSubjectGroupResolver, ThirdCountryTransfersResolver } from './resolvers/nested-content.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { OrganisationResolver } from './resolvers/organisation.resolver';
 import { ProcessingActivityContentResolver, ProcessingActivityVersionContentResolver, RelatedProcessingResolver } from './resolvers/processing-activity-content.resolver';
@@ -24,7 +24,6 @@ export const PUBLIC_RESOLVERS = [
   RelatedProcessingResolver,
   PurposeResolver,
   DataSubjectGroupResolver,
-  RetentionResolver,
   ThirdCountryTransfersResolver,
   PartyResolver,
   OrganisationResolver,

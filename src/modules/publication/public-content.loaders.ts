@@ -1,94 +1,187 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import type { ParsedRetentionRule } from '../retention/retention-rule.types';
 
 /**
  * Batched loaders for the nested content of public versions: one SQL statement per nesting level
  * per request, whatever the page size. They are keyed by version ids that came out of the public
  * scope (PublicRegister); they never read internal tables (contact persons, security, systems,
  * DPIA, remarks, attachments) and select only public columns, aliased to the public field names.
+ *
+ * A level is loaded with the columns a request asks for (`with(columns)`; `all` for every one):
+ * a page that shows a data item's description and retention text does not make PostgreSQL send,
+ * nor pg parse, the other eight. Rows carry only those columns. Column names must be keys of the
+ * level's fixed list below, and the SQL is assembled from that list only.
  */
-export function createPublicContentLoaders(knex: Knex) {
-  const byKey = <R extends { _key: string }>(load: (keys: readonly string[]) => Promise<R[]>) =>
-    new DataLoader<string, R[]>(async (keys) => {
-      const groups = new Map<string, R[]>();
-      for (const row of await load(keys)) {
-        const list = groups.get(row._key);
-        if (list) list.push(row);
-        else groups.set(row._key, [row]);
-      }
-      return keys.map((k) => groups.get(k) ?? []);
-    });
+interface Level<R> {
+  /** The level's table, with its vocabulary joined where it has one. */
+  from: string;
+  /** The parent key the level is loaded by, and the column that orders rows within one parent. */
+  key: string;
+  position: string;
+  /** Every public column of the level, under its public name. */
+  columns: Record<ColumnOf<R>, string>;
+}
 
+export type ColumnOf<R> = Exclude<keyof R, '_key'> & string;
+
+const PURPOSES: Level<PurposeRow> = {
+  from: 'purpose p left join legal_basis lb on lb.code = p.legal_basis_code',
+  key: 'p.version_id',
+  position: 'p.position',
+  columns: {
+    id: 'p.id',
+    description: 'p.description',
+    legalBasisExplanation: 'p.legal_basis_explanation',
+    legalBasisCode: 'lb.code',
+    legalBasisLabel: 'lb.label_nl',
+    legalBasisLabelEn: 'lb.label_en',
+    legalBasisArticle: 'lb.gdpr_article',
+    legalBasisIri: 'lb.dpv_iri',
+  },
+};
+
+const STATUTORY_REFERENCES: Level<StatutoryReferenceRow> = {
+  from: 'statutory_reference',
+  key: 'purpose_id',
+  position: 'position',
+  columns: { title: 'title', url: 'url' },
+};
+
+const DATA_SUBJECT_GROUPS: Level<DataSubjectGroupRow> = {
+  from: 'data_subject_group g',
+  key: 'g.version_id',
+  position: 'g.position',
+  columns: {
+    id: 'g.id',
+    description: 'g.description',
+    noSpecialCategories: 'g.no_special_categories',
+    specialCategories: `coalesce((select json_agg(json_build_object('code', sc.code, 'label', sc.label_nl, 'labelEn', sc.label_en, 'gdprArticle', sc.gdpr_article, 'dpvIri', sc.dpv_iri) order by sc.code)
+                                    from data_subject_group_special_category gsc join special_category sc on sc.code = gsc.special_category_code
+                                   where gsc.data_subject_group_id = g.id), '[]')`,
+  },
+};
+
+const DATA_ITEMS: Level<DataItemRow> = {
+  from: 'data_item',
+  key: 'group_id',
+  position: 'position',
+  columns: {
+    description: 'description',
+    collectionPurpose: 'collection_purpose',
+    retentionText: 'retention_text',
+    // Parsed from the text at write time, in text order (data-item.entity.ts).
+    retentionRules: 'retention_rules',
+    sourceIsDataSubject: 'source_is_data_subject',
+    sourceDescription: 'source_description',
+    provisionObligatory: 'provision_obligatory',
+    provisionStatement: 'provision_statement',
+    consequencesOfNotProviding: 'consequences_of_not_providing',
+  },
+};
+
+const RECIPIENTS: Level<RecipientRow> = {
+  from: 'recipient',
+  key: 'version_id',
+  position: 'position',
+  columns: { description: 'description', explanation: 'explanation' },
+};
+
+const PARTIES: Level<PartyRow> = {
+  from: 'processing_party',
+  key: 'version_id',
+  position: 'position',
+  columns: {
+    role: 'role',
+    name: 'name',
+    kind: 'kind',
+    organisationId: 'organisation_id',
+    email: 'email',
+    phone: 'phone',
+    visitingLine: 'visiting_line',
+    visitingPostalCode: 'visiting_postal_code',
+    visitingCity: 'visiting_city',
+    visitingCountryCode: 'visiting_country_code',
+    postalLine: 'postal_line',
+    postalPostalCode: 'postal_postal_code',
+    postalCity: 'postal_city',
+    postalCountryCode: 'postal_country_code',
+  },
+};
+
+const TRANSFERS: Level<TransferRow> = {
+  from: 'third_country_transfer t left join country c on c.code = t.country_code left join transfer_safeguard s on s.code = t.safeguard_code',
+  key: 't.version_id',
+  position: 't.position',
+  columns: {
+    internationalOrganisation: 't.international_organisation',
+    recipientName: 't.recipient_name',
+    explanation: 't.explanation',
+    countryCode: 'c.code',
+    countryName: 'c.name_nl',
+    countryNameEn: 'c.name_en',
+    safeguardCode: 's.code',
+    safeguardLabel: 's.label_nl',
+    safeguardLabelEn: 's.label_en',
+    safeguardArticle: 's.gdpr_article',
+    safeguardIri: 's.dpv_iri',
+  },
+};
+
+const RELATED_PROCESSINGS: Level<RelatedProcessingRow> = {
+  from: 'related_processing',
+  key: 'version_id',
+  position: 'position',
+  columns: { reference: 'reference', description: 'description', relatedActivityId: 'related_activity_id' },
+};
+
+export function createPublicContentLoaders(knex: Knex) {
   const select = <R>(sql: string, ids: readonly string[]): Promise<R[]> => knex.raw(sql, [[...ids]]).then((r: { rows: R[] }) => r.rows);
 
-  return {
-    purposes: byKey<PurposeRow>((ids) =>
-      select<PurposeRow>(
-        `select p.version_id as "_key", p.id, p.description, p.legal_basis_explanation as "legalBasisExplanation",
-                lb.code as "legalBasisCode", lb.label_nl as "legalBasisLabel", lb.label_en as "legalBasisLabelEn", lb.gdpr_article as "legalBasisArticle", lb.dpv_iri as "legalBasisIri"
-           from purpose p left join legal_basis lb on lb.code = p.legal_basis_code
-          where p.version_id = any(?::uuid[]) order by p.version_id, p.position`,
-        ids,
-      ),
-    ),
-    statutoryReferences: byKey<StatutoryReferenceRow>((ids) =>
-      select<StatutoryReferenceRow>(`select purpose_id as "_key", title, url from statutory_reference where purpose_id = any(?::uuid[]) order by purpose_id, position`, ids),
-    ),
-    dataSubjectGroups: byKey<DataSubjectGroupRow>((ids) =>
-      select<DataSubjectGroupRow>(
-        `select g.version_id as "_key", g.id, g.description, g.no_special_categories as "noSpecialCategories",
-                coalesce((select json_agg(json_build_object('code', sc.code, 'label', sc.label_nl, 'labelEn', sc.label_en, 'gdprArticle', sc.gdpr_article, 'dpvIri', sc.dpv_iri) order by sc.code)
-                            from data_subject_group_special_category gsc join special_category sc on sc.code = gsc.special_category_code
-                           where gsc.data_subject_group_id = g.id), '[]') as "specialCategories"
-           from data_subject_group g where g.version_id = any(?::uuid[]) order by g.version_id, g.position`,
-        ids,
-      ),
-    ),
-    dataItems: byKey<DataItemRow>((ids) =>
-      select<DataItemRow>(
-        `select group_id as "_key", id, description, collection_purpose as "collectionPurpose", retention_text as "retentionText",
-                source_is_data_subject as "sourceIsDataSubject", source_description as "sourceDescription",
-                provision_obligatory as "provisionObligatory", provision_statement as "provisionStatement", consequences_of_not_providing as "consequencesOfNotProviding"
-           from data_item where group_id = any(?::uuid[]) order by group_id, position`,
-        ids,
-      ),
-    ),
-    // Parsed rules are a JSON document on their data item (data-item.entity.ts), already in text order.
-    retentionRules: new DataLoader<string, RetentionRuleRow[]>(async (ids) => {
-      const rows = await select<{ id: string; rules: RetentionRuleRow[] }>(`select id, retention_rules as rules from data_item where id = any(?::uuid[])`, ids);
-      const byItem = new Map(rows.map((r) => [r.id, r.rules]));
-      return ids.map((id) => byItem.get(id) ?? []);
-    }),
-    recipients: byKey<RecipientRow>((ids) =>
-      select<RecipientRow>(`select version_id as "_key", description, explanation from recipient where version_id = any(?::uuid[]) order by version_id, position`, ids),
-    ),
-    parties: byKey<PartyRow>((ids) =>
-      select<PartyRow>(
-        `select version_id as "_key", role, name, kind, organisation_id as "organisationId", email, phone,
-                visiting_line as "visitingLine", visiting_postal_code as "visitingPostalCode", visiting_city as "visitingCity", visiting_country_code as "visitingCountryCode",
-                postal_line as "postalLine", postal_postal_code as "postalPostalCode", postal_city as "postalCity", postal_country_code as "postalCountryCode"
-           from processing_party where version_id = any(?::uuid[]) order by version_id, position`,
-        ids,
-      ),
-    ),
-    transfers: byKey<TransferRow>((ids) =>
-      select<TransferRow>(
-        `select t.version_id as "_key", t.international_organisation as "internationalOrganisation", t.recipient_name as "recipientName", t.explanation,
-                c.code as "countryCode", c.name_nl as "countryName", c.name_en as "countryNameEn",
-                s.code as "safeguardCode", s.label_nl as "safeguardLabel", s.label_en as "safeguardLabelEn", s.gdpr_article as "safeguardArticle", s.dpv_iri as "safeguardIri"
-           from third_country_transfer t left join country c on c.code = t.country_code left join transfer_safeguard s on s.code = t.safeguard_code
-          where t.version_id = any(?::uuid[]) order by t.version_id, t.position`,
-        ids,
-      ),
-    ),
-    relatedProcessings: byKey<RelatedProcessingRow>((ids) =>
-      select<RelatedProcessingRow>(
-        `select version_id as "_key", reference, description, related_activity_id as "relatedActivityId"
-           from related_processing where version_id = any(?::uuid[]) order by version_id, position`,
-        ids,
-      ),
-    ),
+  /** Loaders of one level, one per column set asked for in this request. */
+  const level = <R extends { _key: string }>(def: Level<R>) => {
+    const loaders = new Map<string, DataLoader<string, R[]>>();
+    const withColumns = (columns: readonly ColumnOf<R>[]): DataLoader<string, R[]> => {
+      const id = columns.join();
+      let loader = loaders.get(id);
+      if (!loader) {
+        for (const c of columns) if (!Object.hasOwn(def.columns, c)) throw new Error(`${c} is not a public column of ${def.from}`);
+        const list = [`${def.key} as "_key"`, ...columns.map((c) => `${def.columns[c]} as "${c}"`)].join(', ');
+        const sql = `select ${list} from ${def.from} where ${def.key} = any(?::uuid[]) order by ${def.key}, ${def.position}`;
+        loader = new DataLoader<string, R[]>(async (keys) => groupByKey(keys, await select<R>(sql, keys)));
+        loaders.set(id, loader);
+      }
+      return loader;
+    };
+    const all = Object.keys(def.columns) as ColumnOf<R>[];
+    return {
+      with: withColumns,
+      get all() {
+        return withColumns(all);
+      },
+    };
   };
+
+  return {
+    purposes: level(PURPOSES),
+    statutoryReferences: level(STATUTORY_REFERENCES),
+    dataSubjectGroups: level(DATA_SUBJECT_GROUPS),
+    dataItems: level(DATA_ITEMS),
+    recipients: level(RECIPIENTS),
+    parties: level(PARTIES),
+    transfers: level(TRANSFERS),
+    relatedProcessings: level(RELATED_PROCESSINGS),
+  };
+}
+
+function groupByKey<R extends { _key: string }>(keys: readonly string[], rows: R[]): R[][] {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = groups.get(row._key);
+    if (list) list.push(row);
+    else groups.set(row._key, [row]);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
 }
 
 export type PublicContentLoaders = ReturnType<typeof createPublicContentLoaders>;
@@ -125,26 +218,15 @@ export interface DataSubjectGroupRow {
 }
 export interface DataItemRow {
   _key: string;
-  id: string;
   description: string;
   collectionPurpose: string | null;
   retentionText: string | null;
+  retentionRules: ParsedRetentionRule[];
   sourceIsDataSubject: boolean | null;
   sourceDescription: string | null;
   provisionObligatory: boolean | null;
   provisionStatement: string | null;
   consequencesOfNotProviding: string | null;
-}
-export interface RetentionRuleRow {
-  kind: string;
-  duration: string | null;
-  eventTrigger: string | null;
-  valuation: string | null;
-  selectionList: string | null;
-  processNumber: string | null;
-  processTitle: string | null;
-  appliesTo: string | null;
-  sourceFragment: string;
 }
 export interface RecipientRow {
   _key: string;

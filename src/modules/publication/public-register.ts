@@ -10,14 +10,49 @@ export interface PageRequest {
   first: number;
   /** Keyset position after which to continue (decoded cursor). */
   after?: Keyset | null;
+  /** The texts to return (default all); a page rarely shows most of them. */
+  texts?: readonly PageText[];
 }
+
+/** Columns of a page row that a request may leave out: long, optional texts. */
+export const PAGE_TEXTS = [
+  'description',
+  'joint_controllership_arrangement',
+  'automated_decision_statement',
+  'automated_decision_logic',
+  'automated_decision_consequences',
+  'third_country_transfers_statement',
+  'transfer_safeguard_statement',
+  'related_processings_statement',
+  'data_subject_rights',
+  'processing_location',
+] as const satisfies readonly (keyof PublicVersionRow)[];
+export type PageText = (typeof PAGE_TEXTS)[number];
+
+/** Columns every page row has. The scope's filter arrays (legal_basis_codes, …) are only filtered on. */
+const PAGE_COLUMNS = [
+  'version_id',
+  'activity_id',
+  'organisation_id',
+  'reference',
+  'version_number',
+  'published_at',
+  'publish_from',
+  'title',
+  'legal_role',
+  'automated_decision_making',
+  'third_country_transfers',
+  'recipients_none',
+] as const satisfies readonly (keyof PublicVersionRow)[];
 
 /** Where a row stands in an ordering: [sort value, activity id]. */
 export type Keyset = [string | number, string];
 
-export interface PageRow extends PublicVersionRow {
-  sort_value: string | number;
-}
+/** A row of a page: the texts not asked for are absent. */
+export type PageRow = Pick<PublicVersionRow, (typeof PAGE_COLUMNS)[number]> &
+  Partial<Pick<PublicVersionRow, PageText>> & {
+    sort_value: string | number;
+  };
 
 export interface FacetCount {
   key: string;
@@ -74,7 +109,9 @@ export class PublicRegister {
   /** One page in keyset order; fetches one row extra to know whether another page follows. */
   async page(req: PageRequest): Promise<{ rows: PageRow[]; hasNextPage: boolean }> {
     const order = ORDERS[req.order];
-    const q = this.filtered(req.filter, req.search).select('f.*', this.knex.raw(`${order.expr} as sort_value`));
+    const texts = req.texts ?? PAGE_TEXTS;
+    if (texts.some((t) => !PAGE_TEXTS.includes(t))) throw new Error('not a page text column');
+    const q = this.filtered(req.filter, req.search).select([...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)).select(this.knex.raw(`${order.expr} as sort_value`));
     if (req.after) {
       const [value, id] = req.after;
       const cmp = order.dir === 'asc' ? '>' : '<';

@@ -1,7 +1,9 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RetentionKind, RetentionValuation } from '../../../modules/retention/retention-rule.types';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { ColumnOf, DataItemRow } from '../../../modules/publication/public-content.loaders';
 import type { PublicContext } from '../public.context';
-import { PublicDataItem, PublicRetention, PublicRetentionRule } from '../types/data-item.type';
+import { ColumnSelection } from '../selection';
+import { PublicDataItem } from '../types/data-item.type';
 import { PublicDataSubjectGroup } from '../types/data-subject-group.type';
 import { PublicOrganisation } from '../types/organisation.type';
 import { PublicParty } from '../types/party.type';
@@ -12,32 +14,33 @@ import { PublicThirdCountryTransfer, PublicThirdCountryTransfers } from '../type
 export class PurposeResolver {
   @FieldResolver(() => [PublicStatutoryReference], { description: 'Wettelijke grondslagen cited for this purpose.' })
   async statutoryReferences(@Root() root: PublicPurpose, @Ctx() ctx: PublicContext): Promise<PublicStatutoryReference[]> {
-    return (await ctx.content.statutoryReferences.load(root.dbId)).map((r) => ({ title: r.title, url: r.url }));
+    return (await ctx.content.statutoryReferences.all.load(root.dbId)).map((r) => ({ title: r.title, url: r.url }));
   }
 }
+
+/** Columns of a data item per field asked for (ColumnSelection). */
+const DATA_ITEM_COLUMNS = new ColumnSelection<ColumnOf<DataItemRow>>({
+  description: ['description'],
+  collectionPurpose: ['collectionPurpose'],
+  'retention.text': ['retentionText'],
+  'retention.rules': ['retentionRules'],
+  'source.isDataSubject': ['sourceIsDataSubject'],
+  'source.description': ['sourceDescription'],
+  'provision.obligatory': ['provisionObligatory'],
+  'provision.statement': ['provisionStatement'],
+  'provision.consequences': ['consequencesOfNotProviding'],
+});
 
 @Resolver(() => PublicDataSubjectGroup)
 export class DataSubjectGroupResolver {
   @FieldResolver(() => [PublicDataItem], { description: 'Persoonsgegevens processed about this group.' })
-  async dataItems(@Root() root: PublicDataSubjectGroup, @Ctx() ctx: PublicContext): Promise<PublicDataItem[]> {
-    return (await ctx.content.dataItems.load(root.dbId)).map((d) => ({
+  async dataItems(@Root() root: PublicDataSubjectGroup, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicDataItem[]> {
+    return (await ctx.content.dataItems.with(DATA_ITEM_COLUMNS.of(info)).load(root.dbId)).map((d) => ({
       description: d.description,
       collectionPurpose: d.collectionPurpose,
-      retention: Object.assign(new PublicRetention(), { dataItemId: d.id, text: d.retentionText }),
+      retention: { text: d.retentionText, rules: d.retentionRules },
       source: { isDataSubject: d.sourceIsDataSubject, description: d.sourceDescription },
       provision: { obligatory: d.provisionObligatory, statement: d.provisionStatement, consequences: d.consequencesOfNotProviding },
-    }));
-  }
-}
-
-@Resolver(() => PublicRetention)
-export class RetentionResolver {
-  @FieldResolver(() => [PublicRetentionRule], { description: 'Rules parsed from the text; empty when nothing could be parsed (the text stays authoritative).' })
-  async rules(@Root() root: PublicRetention, @Ctx() ctx: PublicContext): Promise<PublicRetentionRule[]> {
-    return (await ctx.content.retentionRules.load(root.dataItemId)).map((r) => ({
-      ...r,
-      kind: r.kind as RetentionKind,
-      valuation: r.valuation as RetentionValuation | null,
     }));
   }
 }
@@ -46,7 +49,7 @@ export class RetentionResolver {
 export class ThirdCountryTransfersResolver {
   @FieldResolver(() => [PublicThirdCountryTransfer], { description: 'The individual transfers.' })
   async transfers(@Root() root: PublicThirdCountryTransfers, @Ctx() ctx: PublicContext): Promise<PublicThirdCountryTransfer[]> {
-    return (await ctx.content.transfers.load(root.versionId)).map((t) => ({
+    return (await ctx.content.transfers.all.load(root.versionId)).map((t) => ({
       country: t.countryCode ? { code: t.countryCode, name: t.countryName!, nameEn: t.countryNameEn! } : null,
       internationalOrganisation: t.internationalOrganisation,
       recipientName: t.recipientName,

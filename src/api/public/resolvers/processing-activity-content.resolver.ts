@@ -1,5 +1,6 @@
-import { type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { PartyRow } from '../../../modules/publication/public-content.loaders';
+import type { GraphQLResolveInfo } from 'graphql';
+import { type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { ColumnOf, DataSubjectGroupRow, PartyRow, PurposeRow, RecipientRow } from '../../../modules/publication/public-content.loaders';
 import type { PublicContext } from '../public.context';
 import { toPublicActivity, toPublicVersion } from '../public.mappers';
 import { addressFrom } from '../types/address.type';
@@ -10,6 +11,26 @@ import { PublicParty } from '../types/party.type';
 import { type PublicActivityContent, PublicProcessingActivity, PublicProcessingActivityVersion, PublicRelatedProcessing } from '../types/processing-activity.type';
 import { PublicPurpose } from '../types/purpose.type';
 import { PublicRecipient } from '../types/recipient.type';
+import { ColumnSelection } from '../selection';
+
+/** Columns of each level per field asked for (ColumnSelection); fields resolved through a loader need the parent's id. */
+const PURPOSE_COLUMNS = new ColumnSelection<ColumnOf<PurposeRow>>({
+  description: ['description'],
+  legalBasisExplanation: ['legalBasisExplanation'],
+  legalBasis: ['legalBasisCode'],
+  'legalBasis.label': ['legalBasisLabel'],
+  'legalBasis.labelEn': ['legalBasisLabelEn'],
+  'legalBasis.gdprArticle': ['legalBasisArticle'],
+  'legalBasis.dpvIri': ['legalBasisIri'],
+  statutoryReferences: ['id'],
+});
+const GROUP_COLUMNS = new ColumnSelection<ColumnOf<DataSubjectGroupRow>>({
+  description: ['description'],
+  noSpecialCategories: ['noSpecialCategories'],
+  specialCategories: ['specialCategories'],
+  dataItems: ['id'],
+});
+const RECIPIENT_COLUMNS = new ColumnSelection<ColumnOf<RecipientRow>>({ description: ['description'], explanation: ['explanation'] });
 
 /**
  * Nested content of a version, shared by the current version and history entries (type-graphql
@@ -25,51 +46,47 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
     }
 
     @FieldResolver(() => [PublicPurpose], { description: 'Doelen, each with its legal basis.' })
-    async purposes(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicPurpose[]> {
-      return (await ctx.content.purposes.load(root.versionId)).map((p) =>
-        Object.assign(new PublicPurpose(), {
-          dbId: p.id,
-          description: p.description,
-          legalBasisExplanation: p.legalBasisExplanation,
-          legalBasis: p.legalBasisCode
-            ? { code: p.legalBasisCode, label: p.legalBasisLabel!, labelEn: p.legalBasisLabelEn!, gdprArticle: p.legalBasisArticle, dpvIri: p.legalBasisIri }
-            : null,
-        }),
-      );
+    async purposes(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicPurpose[]> {
+      return (await ctx.content.purposes.with(PURPOSE_COLUMNS.of(info)).load(root.versionId)).map((p) => ({
+        dbId: p.id,
+        description: p.description,
+        legalBasisExplanation: p.legalBasisExplanation,
+        legalBasis: p.legalBasisCode
+          ? { code: p.legalBasisCode, label: p.legalBasisLabel!, labelEn: p.legalBasisLabelEn!, gdprArticle: p.legalBasisArticle, dpvIri: p.legalBasisIri }
+          : null,
+      }));
     }
 
     @FieldResolver(() => [PublicDataSubjectGroup], { description: 'Betrokkenen: groups of data subjects with the data processed about them.' })
-    async dataSubjectGroups(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicDataSubjectGroup[]> {
-      return (await ctx.content.dataSubjectGroups.load(root.versionId)).map((g) =>
-        Object.assign(new PublicDataSubjectGroup(), {
-          dbId: g.id,
-          description: g.description,
-          noSpecialCategories: g.noSpecialCategories,
-          specialCategories: g.specialCategories.map((c) => ({ code: c.code, label: c.label, labelEn: c.labelEn, gdprArticle: c.gdprArticle, dpvIri: c.dpvIri })),
-        }),
-      );
+    async dataSubjectGroups(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicDataSubjectGroup[]> {
+      return (await ctx.content.dataSubjectGroups.with(GROUP_COLUMNS.of(info)).load(root.versionId)).map((g) => ({
+        dbId: g.id,
+        description: g.description,
+        noSpecialCategories: g.noSpecialCategories,
+        specialCategories: g.specialCategories,
+      }));
     }
 
     @FieldResolver(() => [PublicRecipient], { description: 'Ontvangers.' })
-    async recipients(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicRecipient[]> {
-      return (await ctx.content.recipients.load(root.versionId)).map((r) => ({ description: r.description, explanation: r.explanation }));
+    async recipients(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicRecipient[]> {
+      // The rows have exactly the fields of a recipient.
+      return ctx.content.recipients.with(RECIPIENT_COLUMNS.of(info)).load(root.versionId);
     }
 
     @FieldResolver(() => [PublicParty], { description: 'Verwerkingsverantwoordelijke(n): one, or several for joint controllership.' })
     async controllers(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicParty[]> {
-      return (await ctx.content.parties.load(root.versionId)).filter((p) => p.role === PartyRole.CONTROLLER).map(toParty);
+      return (await ctx.content.parties.all.load(root.versionId)).filter((p) => p.role === PartyRole.CONTROLLER).map(toParty);
     }
 
     @FieldResolver(() => [PublicParty], { description: 'Verwerkers: processors acting on behalf of the controller.' })
     async processors(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicParty[]> {
-      return (await ctx.content.parties.load(root.versionId)).filter((p) => p.role === PartyRole.PROCESSOR).map(toParty);
+      return (await ctx.content.parties.all.load(root.versionId)).filter((p) => p.role === PartyRole.PROCESSOR).map(toParty);
     }
 
     @FieldResolver(() => [PublicRelatedProcessing], { description: 'Gerelateerde verwerkingen.' })
     async relatedProcessings(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicRelatedProcessing[]> {
-      return (await ctx.content.relatedProcessings.load(root.versionId)).map((r) =>
-        Object.assign(new PublicRelatedProcessing(), { reference: r.reference, description: r.description, relatedActivityId: r.relatedActivityId }),
-      );
+      // The rows have exactly the fields of a related processing.
+      return ctx.content.relatedProcessings.all.load(root.versionId);
     }
   }
   return ContentFieldsResolver;
@@ -96,7 +113,7 @@ export class RelatedProcessingResolver {
 }
 
 function toParty(p: PartyRow): PublicParty {
-  return Object.assign(new PublicParty(), {
+  return {
     organisationId: p.organisationId,
     name: p.name,
     kind: p.kind,
@@ -104,5 +121,5 @@ function toParty(p: PartyRow): PublicParty {
     phone: p.phone,
     visitingAddress: addressFrom(p.visitingLine, p.visitingPostalCode, p.visitingCity, p.visitingCountryCode),
     postalAddress: addressFrom(p.postalLine, p.postalPostalCode, p.postalCity, p.postalCountryCode),
-  });
+  };
 }

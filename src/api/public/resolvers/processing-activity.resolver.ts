@@ -1,5 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublicActivityOrder } from '../../../modules/publication/public-filter';
+import type { PageText } from '../../../modules/publication/public-register';
 import { decodeIdOf } from '../../common/global-id';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { badInput, checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
@@ -7,8 +9,26 @@ import type { PublicContext } from '../public.context';
 import { toPublicActivity } from '../public.mappers';
 import { ProcessingActivityConnection } from '../types/connection.type';
 import { PublicProcessingActivity } from '../types/processing-activity.type';
+import { ColumnSelection } from '../selection';
 
 export const MAX_PAGE_SIZE = 100;
+
+/** The long texts of a record that a page's selection shows (the other columns of a page row are always read). */
+const PAGE_TEXTS_OF = new ColumnSelection<PageText>(
+  {
+    description: ['description'],
+    jointControllershipArrangement: ['joint_controllership_arrangement'],
+    'automatedDecisionMaking.statement': ['automated_decision_statement'],
+    'automatedDecisionMaking.logic': ['automated_decision_logic'],
+    'automatedDecisionMaking.consequences': ['automated_decision_consequences'],
+    'thirdCountryTransfers.statement': ['third_country_transfers_statement'],
+    'thirdCountryTransfers.safeguardStatement': ['transfer_safeguard_statement'],
+    relatedProcessingsStatement: ['related_processings_statement'],
+    dataSubjectRights: ['data_subject_rights'],
+    processingLocation: ['processing_location'],
+  },
+  'edges.node',
+);
 const MAX_SEARCH = 200;
 
 @ArgsType()
@@ -35,7 +55,7 @@ export class ProcessingActivityResolver {
     description: 'Published processing activities, a page at a time (Relay connection).',
     complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first ?? 20), MAX_PAGE_SIZE) * childComplexity,
   })
-  async processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext): Promise<ProcessingActivityConnection> {
+  async processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<ProcessingActivityConnection> {
     if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
     const search = args.search?.trim() || null;
     if (search) checkText(search, 'search', MAX_SEARCH);
@@ -44,14 +64,14 @@ export class ProcessingActivityResolver {
     const filter = toPublicFilter(args.filter);
     const after = args.after ? decodeCursor(args.after, order) : null;
 
-    const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after });
+    const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info) });
     const edges = rows.map((row) => ({ cursor: encodeCursor(order, [row.sort_value, row.activity_id]), node: toPublicActivity(row) }));
-    return Object.assign(new ProcessingActivityConnection(), {
+    return {
       filter,
       search,
       edges,
       pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    });
+    };
   }
 
   @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).' })

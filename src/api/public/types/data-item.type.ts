@@ -33,10 +33,11 @@ export class PublicRetentionRule {
 
 @ObjectType('Retention', { simpleResolvers: true, description: 'Bewaartermijn: the retention text exactly as the organisation delivered it, and the rules parsed from it.' })
 export class PublicRetention {
-  dataItemId!: string;
-
   @Field(() => String, { nullable: true, description: 'The retention text, verbatim.' })
   text!: string | null;
+
+  @Field(() => [PublicRetentionRule], { description: 'Rules parsed from the text; empty when nothing could be parsed (the text stays authoritative).' })
+  rules!: PublicRetentionRule[];
 }
 
 @ObjectType('DataSource', { simpleResolvers: true, description: 'Bron: where the data comes from.' })

@@ -1,0 +1,100 @@
+import { type FieldNode, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
+import { DEFENSIE, Fixtures, markedContent } from '../support/fixtures';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { ALL_ACTIVITY_FIELDS } from './activity-fields';
+
+/**
+ * The loaders read only the columns of the fields a request selects (src/api/public/selection.ts).
+ * Every field must therefore answer the same whether it is asked for alone or with all the others.
+ */
+
+let server: TestServer;
+let statements: string[] | null = null;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const fixtures = new Fixtures(server.db.orm);
+  const knex = server.db.orm.em.getKnex();
+  // Values for the fields that neither markedContent nor the seeds fill, so every field has one somewhere.
+  await knex('organisation').where({ name: DEFENSIE }).update({ oin: '00000001003214345000', email: 'privacy@example.org', phone: '0701234567' });
+  for (let i = 0; i < 3; i++) {
+    const c = markedContent(`Selectie${i}`);
+    c.recipientsNone = false;
+    c.dataSubjectGroups[0].noSpecialCategories = false;
+    c.thirdCountryTransfers!.transfers!.push({ internationalOrganisation: `Selectie${i} organisatie`, recipientName: `Selectie${i} ontvanger` });
+    c.processors = [{ name: `Selectie${i} verwerker`, kind: 'Agentschap', email: 'verwerker@example.org', phone: '0307654321', organisationOin: '00000001003214345000' }];
+    await fixtures.save(`SEL-${i}`, c);
+  }
+  server.db.orm.em.getKnex().on('query', (q: { sql: string }) => statements?.push(q.sql));
+}, 120_000);
+afterAll(() => server?.close());
+
+const page = async (nodeFields: string, fragments = '') => {
+  const data = await server.publicClient.query<{ processingActivities: { edges: { node: Record<string, unknown> }[] } }>(
+    `{ processingActivities(first: 100) { edges { node { id ${nodeFields} } } } } ${fragments}`,
+  );
+  return data.processingActivities.edges.map((e) => e.node);
+};
+
+/** Every leaf of a selection, as field-name paths. */
+function leafPaths(set: SelectionSetNode, prefix: string[] = []): string[][] {
+  return set.selections.flatMap((s) => {
+    const field = s as FieldNode;
+    const path = [...prefix, field.name.value];
+    return field.selectionSet ? leafPaths(field.selectionSet, path) : [path];
+  });
+}
+
+/** The selection text that asks for exactly this path. */
+const selectionOf = (path: string[]): string => path.reduceRight((inner, name) => (inner ? `${name} { ${inner} }` : name), '');
+
+/** The part of an answer that lies on this path (lists and nulls kept as they are). */
+function project(value: unknown, path: string[]): unknown {
+  if (!path.length || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => project(v, path));
+  const [name, ...rest] = path;
+  return { [name]: project((value as Record<string, unknown>)[name], rest) };
+}
+
+/** Every value on this path (through lists and nested objects). */
+function valuesAt(value: unknown, path: string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, path));
+  if (!path.length || value === null || value === undefined) return [value];
+  return valuesAt((value as Record<string, unknown>)[path[0]], path.slice(1));
+}
+
+const ALL_LEAVES = leafPaths((parse(`{ ${ALL_ACTIVITY_FIELDS} }`).definitions[0] as OperationDefinitionNode).selectionSet);
+
+test('every field has a value in some record (a field whose column is not read would be null everywhere)', async () => {
+  const nodes = await page(ALL_ACTIVITY_FIELDS);
+  const empty = ALL_LEAVES.map((p) => p.join('.')).filter((p) => !valuesAt(nodes, p.split('.')).some((v) => v !== null && v !== undefined));
+  expect(empty).toEqual([]);
+});
+
+test('every field answers alone what it answers among all the others', async () => {
+  const full = await page(ALL_ACTIVITY_FIELDS);
+  expect(full.filter((n) => String(n.title).startsWith('Selectie'))).toHaveLength(3);
+  expect(ALL_LEAVES.length).toBeGreaterThan(60);
+  for (const path of ALL_LEAVES) {
+    const alone = await page(selectionOf(path));
+    expect({ path: path.join('.'), nodes: alone }).toEqual({ path: path.join('.'), nodes: full.map((n) => ({ id: n.id, ...(project(n, path) as object) })) });
+  }
+});
+
+test('one field asked for in two fragments with different sub-fields gets the sub-fields of both', async () => {
+  const merged = await page(
+    'purposes { description } ... on ProcessingActivity { purposes { legalBasis { label } } } dataSubjectGroups { dataItems { description } } ...Items',
+    'fragment Items on ProcessingActivity { dataSubjectGroups { dataItems { retention { text } } } }',
+  );
+  const separate = await page('purposes { description legalBasis { label } } dataSubjectGroups { dataItems { description retention { text } } }');
+  expect(merged).toEqual(separate);
+});
+
+test('a page that shows data items by description reads no other column of data_item', async () => {
+  statements = [];
+  await page('dataSubjectGroups { dataItems { description } }');
+  const items = statements.filter((sql) => /from data_item/.test(sql));
+  statements = null;
+  expect(items).toHaveLength(1);
+  expect(items[0]).toMatch(/^select group_id as "_key", description as "description" from data_item /);
+});
