@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { pooledStatement, uuidArray } from '../../modules/publication/pooled-statement';
 import type { PublicRegister } from '../../modules/publication/public-register';
 import { addressFrom } from './types/address.type';
 import { PublicOrganisation } from './types/organisation.type';
@@ -26,6 +27,8 @@ const COLUMNS = [
   'postal_country_code',
 ];
 
+const BY_IDS = `select ${COLUMNS.join(', ')} from organisation where id = any($1::uuid[])`;
+
 /**
  * The organisation tree for one request, read once on first use (a few hundred rows) when the
  * tree is asked for; single organisations (of records on a page) are loaded in one batch by id.
@@ -46,7 +49,7 @@ export class OrganisationDirectory {
       const all = await this.all;
       return ids.map((id) => all.get(id) ?? null);
     }
-    const rows: Record<string, string | null>[] = await this.knex.select(COLUMNS).from('organisation').whereIn('id', [...ids]);
+    const rows = await pooledStatement<Record<string, string | null>>(this.knex, BY_IDS, [uuidArray(ids)]);
     const found = new Map(rows.map((r) => [r.id!, toOrganisation(r)]));
     return ids.map((id) => found.get(id) ?? null);
   });

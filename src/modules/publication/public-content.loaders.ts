@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ParsedRetentionRule } from '../retention/retention-rule.types';
+import { pooledStatement, uuidArray } from './pooled-statement';
 
 /**
  * Batched loaders for the nested content of public versions: one SQL statement per nesting level
@@ -136,21 +137,25 @@ const RELATED_PROCESSINGS: Level<RelatedProcessingRow> = {
 };
 
 export function createPublicContentLoaders(knex: Knex) {
-  const select = <R>(sql: string, ids: readonly string[]): Promise<R[]> => knex.raw(sql, [[...ids]]).then((r: { rows: R[] }) => r.rows);
-
   /** Loaders of one level, one per column set asked for in this request. */
   const level = <R extends { _key: string }>(def: Level<R>) => {
     const loaders = new Map<string, DataLoader<string, R[]>>();
+    // ColumnSelection hands out one array per column set: found by identity, a field resolved for
+    // every object of a page does not build a key each time.
+    const byList = new Map<readonly ColumnOf<R>[], DataLoader<string, R[]>>();
     const withColumns = (columns: readonly ColumnOf<R>[]): DataLoader<string, R[]> => {
+      const known = byList.get(columns);
+      if (known) return known;
       const id = columns.join();
       let loader = loaders.get(id);
       if (!loader) {
         for (const c of columns) if (!Object.hasOwn(def.columns, c)) throw new Error(`${c} is not a public column of ${def.from}`);
         const list = [`${def.key} as "_key"`, ...columns.map((c) => `${def.columns[c]} as "${c}"`)].join(', ');
-        const sql = `select ${list} from ${def.from} where ${def.key} = any(?::uuid[]) order by ${def.key}, ${def.position}`;
-        loader = new DataLoader<string, R[]>(async (keys) => groupByKey(keys, await select<R>(sql, keys)));
+        const sql = `select ${list} from ${def.from} where ${def.key} = any($1::uuid[]) order by ${def.key}, ${def.position}`;
+        loader = new DataLoader<string, R[]>(async (keys) => groupByKey(keys, await pooledStatement<R>(knex, sql, [uuidArray(keys)])));
         loaders.set(id, loader);
       }
+      byList.set(columns, loader);
       return loader;
     };
     const all = Object.keys(def.columns) as ColumnOf<R>[];
