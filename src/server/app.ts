@@ -33,8 +33,9 @@ export interface App {
 
 /**
  * One express app, two GraphQL APIs with separate schemas: the anonymous public surface at
- * /graphql and the authenticated sync surface at /sync/graphql. Each request gets its own
- * forked EntityManager and a context built for the caller's rights.
+ * /graphql and the authenticated sync surface at /sync/graphql. Each request gets a context
+ * built for the caller's rights: a sync request its own forked EntityManager, a public request
+ * only the public register and its loaders on the connection pool.
  */
 export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
@@ -55,7 +56,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.fork()) }),
+    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex()) }),
   );
   app.use(
     '/sync/graphql',

@@ -21,7 +21,7 @@ beforeAll(async () => {
     c.processors!.push({ name: `Telling${i} tweede verwerker` });
     await fixtures.save(`SQL-${String(i).padStart(3, '0')}`, c);
   }
-  // The public context forks orm.em per request; all forks share this knex instance.
+  // The public context reads through this knex instance (its pool), which reports every statement.
   server.db.orm.em.getKnex().on('query', (q: { sql: string }) => statements?.push(q.sql));
 }, 120_000);
 afterAll(() => server?.close());

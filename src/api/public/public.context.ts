@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { createPublicContentLoaders, type PublicContentLoaders } from '../../modules/publication/public-content.loaders';
 import { PublicRegister } from '../../modules/publication/public-register';
@@ -20,8 +20,8 @@ export interface PublicContext {
   organisations: OrganisationDirectory;
 }
 
-export async function createPublicContext(em: EntityManager): Promise<PublicContext> {
-  const knex = em.getKnex();
+/** Built from the connection pool only: a request on the public surface has no EntityManager to fork. */
+export async function createPublicContext(knex: Knex): Promise<PublicContext> {
   const register = new PublicRegister(knex);
   return {
     register,
