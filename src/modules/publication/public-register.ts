@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
-import { publishedVersionsQuery, PUBLIC_VERSION_COLUMNS, type PublicVersionRow, visibleVersionsQuery } from './public-scope';
+import { publishedVersionsQuery, PUBLIC_VERSION_COLUMNS, type PublicVersionRow, selectList, visibleVersionsQuery } from './public-scope';
 
 export interface PageRequest {
   filter?: PublicActivityFilter | null;
@@ -111,7 +111,9 @@ export class PublicRegister {
     const order = ORDERS[req.order];
     const texts = req.texts ?? PAGE_TEXTS;
     if (texts.some((t) => !PAGE_TEXTS.includes(t))) throw new Error('not a page text column');
-    const q = this.filtered(req.filter, req.search).select([...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)).select(this.knex.raw(`${order.expr} as sort_value`));
+    const q = this.filtered(req.filter, req.search)
+      .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)))
+      .select(this.knex.raw(`${order.expr} as sort_value`));
     if (req.after) {
       const [value, id] = req.after;
       const cmp = order.dir === 'asc' ? '>' : '<';

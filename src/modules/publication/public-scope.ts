@@ -94,9 +94,34 @@ function inForce(q: Knex.QueryBuilder, alias: string, now: Date): Knex.QueryBuil
  */
 export function visibleVersionsQuery(knex: Knex, now: Date, extraColumns: string[] = []): Knex.QueryBuilder {
   const newest = publishedVersionsQuery(knex, now)
-    .select([...PUBLIC_VERSION_COLUMNS, ...extraColumns])
+    .select(selectList(knex, [...PUBLIC_VERSION_COLUMNS, ...extraColumns]))
     .whereNotExists(inForce(knex.select(knex.raw('1')).from({ n: 'processing_activity_version' }).whereRaw('n.activity_id = v.activity_id and n.version_number > v.version_number'), 'n', now));
   return knex.select('pv.*').from(newest.as('pv')).where('pv.legal_role', 'CONTROLLER');
+}
+
+const renderedLists = new Map<string, string>();
+
+/**
+ * Columns ("v.id as version_id", "f.title") as one select list of quoted identifiers, rendered
+ * once per list: knex would parse and quote each of them again on every query.
+ */
+export function selectList(knex: Knex, columns: readonly string[]): Knex.Raw {
+  const key = columns.join();
+  let sql = renderedLists.get(key);
+  if (sql === undefined) {
+    const quote = (name: string) => {
+      if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
+      return `"${name}"`;
+    };
+    sql = columns
+      .map((column) => {
+        const [ref, alias] = column.split(' as ');
+        return ref.split('.').map(quote).join('.') + (alias ? ` as ${quote(alias)}` : '');
+      })
+      .join(', ');
+    renderedLists.set(key, sql);
+  }
+  return knex.raw(sql);
 }
 
 /**
