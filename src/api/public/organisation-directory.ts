@@ -5,6 +5,7 @@ import type { PublicRegister } from '../../modules/publication/public-register';
 import { addressFrom } from './types/address.type';
 import { PublicOrganisation } from './types/organisation.type';
 import { toGlobalId } from '../common/global-id';
+import { ColumnSelection } from './selection';
 
 const COLUMNS = [
   'id',
@@ -25,9 +26,32 @@ const COLUMNS = [
   'postal_postal_code',
   'postal_city',
   'postal_country_code',
-];
+] as const;
+type OrganisationColumn = (typeof COLUMNS)[number];
 
-const BY_IDS = `select ${COLUMNS.join(', ')} from organisation where id = any($1::uuid[])`;
+/**
+ * Columns per field of an organisation asked for (a page of records usually shows its
+ * organisations' names only); the id is always read.
+ */
+export const ORGANISATION_COLUMNS = new ColumnSelection<OrganisationColumn>({
+  name: ['name'],
+  abbreviation: ['abbreviation'],
+  kind: ['kind'],
+  tooiUri: ['tooi_uri'],
+  oin: ['oin'],
+  website: ['website'],
+  email: ['email'],
+  phone: ['phone'],
+  visitingAddress: ['visiting_line'],
+  'visitingAddress.postalCode': ['visiting_postal_code'],
+  'visitingAddress.city': ['visiting_city'],
+  'visitingAddress.countryCode': ['visiting_country_code'],
+  postalAddress: ['postal_line'],
+  'postalAddress.postalCode': ['postal_postal_code'],
+  'postalAddress.city': ['postal_city'],
+  'postalAddress.countryCode': ['postal_country_code'],
+  parent: ['parent_id'],
+});
 
 /**
  * The organisation tree for one request, read once on first use (a few hundred rows) when the
@@ -43,16 +67,32 @@ export class OrganisationDirectory {
     private readonly register: PublicRegister,
   ) {}
 
-  /** Organisations by id, loaded only as far as asked for: a page of records needs a few dozen, not the whole tree. */
-  private readonly some = new DataLoader<string, PublicOrganisation | null>(async (ids) => {
-    if (this.all) {
-      const all = await this.all;
-      return ids.map((id) => all.get(id) ?? null);
+  /**
+   * Organisations by id, loaded only as far as asked for (a page of records needs a few dozen, not
+   * the whole tree), with the columns asked for: one loader per column list. The fields whose
+   * columns were not read are absent from the organisations it returns.
+   */
+  private readonly some = new Map<readonly OrganisationColumn[], DataLoader<string, PublicOrganisation | null>>();
+
+  private loaderFor(columns: readonly OrganisationColumn[]): DataLoader<string, PublicOrganisation | null> {
+    let loader = this.some.get(columns);
+    if (!loader) {
+      const list = columns.includes('id') ? columns : ['id', ...columns];
+      if (list.some((c) => !(COLUMNS as readonly string[]).includes(c))) throw new Error('not an organisation column');
+      const sql = `select ${list.join(', ')} from organisation where id = any($1::uuid[])`;
+      loader = new DataLoader(async (ids) => {
+        if (this.all) {
+          const all = await this.all;
+          return ids.map((id) => all.get(id) ?? null);
+        }
+        const rows = await pooledStatement<Record<string, string | null>>(this.knex, sql, [uuidArray(ids)]);
+        const found = new Map(rows.map((r) => [r.id!, toOrganisation(r)]));
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.some.set(columns, loader);
     }
-    const rows = await pooledStatement<Record<string, string | null>>(this.knex, BY_IDS, [uuidArray(ids)]);
-    const found = new Map(rows.map((r) => [r.id!, toOrganisation(r)]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+    return loader;
+  }
 
   byId(): Promise<Map<string, PublicOrganisation>> {
     this.all ??= this.knex
@@ -63,8 +103,9 @@ export class OrganisationDirectory {
     return this.all;
   }
 
-  async get(id: string | null | undefined): Promise<PublicOrganisation | null> {
-    return id ? this.some.load(id) : null;
+  /** `columns`: ORGANISATION_COLUMNS.of(info) where a resolver knows the selection; every column by default. */
+  async get(id: string | null | undefined, columns: readonly OrganisationColumn[] = COLUMNS): Promise<PublicOrganisation | null> {
+    return id ? this.loaderFor(columns).load(id) : null;
   }
 
   async find(where: { tooiUri?: string | null; oin?: string | null }): Promise<PublicOrganisation | null> {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { ColumnOf, DataItemRow } from '../../../modules/publication/public-content.loaders';
+import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { ColumnSelection } from '../selection';
 import { PublicDataItem } from '../types/data-item.type';
@@ -62,7 +63,7 @@ export class ThirdCountryTransfersResolver {
 @Resolver(() => PublicParty)
 export class PartyResolver {
   @FieldResolver(() => PublicOrganisation, { nullable: true, description: 'The party as an organisation in the register, when it is one.' })
-  organisation(@Root() root: PublicParty, @Ctx() ctx: PublicContext): Promise<PublicOrganisation | null> {
-    return ctx.organisations.get(root.organisationId);
+  organisation(@Root() root: PublicParty, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicOrganisation | null> {
+    return ctx.organisations.get(root.organisationId, ORGANISATION_COLUMNS.of(info));
   }
 }

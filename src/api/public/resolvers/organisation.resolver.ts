@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { decodeIdOf } from '../../common/global-id';
+import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { PublicOrganisation } from '../types/organisation.type';
 
@@ -23,8 +25,8 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => PublicOrganisation, { nullable: true, description: 'The organisation above this one (e.g. the ministry of an agency).' })
-  parent(@Root() root: PublicOrganisation, @Ctx() ctx: PublicContext): Promise<PublicOrganisation | null> {
-    return ctx.organisations.get(root.parentId);
+  parent(@Root() root: PublicOrganisation, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicOrganisation | null> {
+    return ctx.organisations.get(root.parentId, ORGANISATION_COLUMNS.of(info));
   }
 
   @FieldResolver(() => [PublicOrganisation], { description: 'Sub-organisations.' })

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { ColumnOf, DataSubjectGroupRow, PartyRow, PurposeRow, RecipientRow } from '../../../modules/publication/public-content.loaders';
+import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { toPublicActivity, toPublicVersion } from '../public.mappers';
 import { addressFrom } from '../types/address.type';
@@ -41,8 +42,8 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
   @Resolver(() => type)
   abstract class ContentFieldsResolver {
     @FieldResolver(() => PublicOrganisation, { description: 'The organisation that registered this processing.' })
-    async organisation(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicOrganisation> {
-      return (await ctx.organisations.get(root.organisationId))!;
+    async organisation(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicOrganisation> {
+      return (await ctx.organisations.get(root.organisationId, ORGANISATION_COLUMNS.of(info)))!;
     }
 
     @FieldResolver(() => [PublicPurpose], { description: 'Doelen, each with its legal basis.' })
