@@ -179,12 +179,14 @@ export function createPublicContentLoaders(knex: Knex) {
   };
 }
 
+/** Rows per key, in the keys' order. The statements order rows by key, so each key's rows are one run. */
 function groupByKey<R extends { _key: string }>(keys: readonly string[], rows: R[]): R[][] {
   const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const list = groups.get(row._key);
-    if (list) list.push(row);
-    else groups.set(row._key, [row]);
+  for (let start = 0, i = 1; i <= rows.length; i++) {
+    if (i === rows.length || rows[i]._key !== rows[start]._key) {
+      groups.set(rows[start]._key, rows.slice(start, i));
+      start = i;
+    }
   }
   return keys.map((k) => groups.get(k) ?? []);
 }
