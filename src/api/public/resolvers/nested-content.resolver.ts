@@ -4,7 +4,7 @@ import type { ColumnOf, DataItemRow } from '../../../modules/publication/public-
 import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { ColumnSelection } from '../selection';
-import { PublicDataItem } from '../types/data-item.type';
+import { PublicDataItem, type PublicDataSource, type PublicProvisionRequirement, type PublicRetention } from '../types/data-item.type';
 import { PublicDataSubjectGroup } from '../types/data-subject-group.type';
 import { PublicOrganisation } from '../types/organisation.type';
 import { PublicParty } from '../types/party.type';
@@ -36,13 +36,32 @@ const DATA_ITEM_COLUMNS = new ColumnSelection<ColumnOf<DataItemRow>>({
 export class DataSubjectGroupResolver {
   @FieldResolver(() => [PublicDataItem], { description: 'Persoonsgegevens processed about this group.' })
   async dataItems(@Root() root: PublicDataSubjectGroup, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicDataItem[]> {
-    return (await ctx.content.dataItems.with(DATA_ITEM_COLUMNS.of(info)).load(root.dbId)).map((d) => ({
-      description: d.description,
-      collectionPurpose: d.collectionPurpose,
-      retention: { text: d.retentionText, rules: d.retentionRules },
-      source: { isDataSubject: d.sourceIsDataSubject, description: d.sourceDescription },
-      provision: { obligatory: d.provisionObligatory, statement: d.provisionStatement, consequences: d.consequencesOfNotProviding },
-    }));
+    return (await ctx.content.dataItems.with(DATA_ITEM_COLUMNS.of(info)).load(root.dbId)).map((row) => new DataItemView(row));
+  }
+}
+
+/** A data item over its row; the nested objects are built when read (a page of 50 records has some 450 items and shows few of their parts). */
+class DataItemView implements PublicDataItem {
+  constructor(private readonly row: DataItemRow) {}
+
+  get description(): string {
+    return this.row.description;
+  }
+
+  get collectionPurpose(): string | null {
+    return this.row.collectionPurpose;
+  }
+
+  get retention(): PublicRetention {
+    return { text: this.row.retentionText, rules: this.row.retentionRules };
+  }
+
+  get source(): PublicDataSource {
+    return { isDataSubject: this.row.sourceIsDataSubject, description: this.row.sourceDescription };
+  }
+
+  get provision(): PublicProvisionRequirement {
+    return { obligatory: this.row.provisionObligatory, statement: this.row.provisionStatement, consequences: this.row.consequencesOfNotProviding };
   }
 }
 

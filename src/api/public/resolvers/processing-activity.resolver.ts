@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublicActivityOrder } from '../../../modules/publication/public-filter';
-import type { PageText } from '../../../modules/publication/public-register';
+import type { PageRow, PageText } from '../../../modules/publication/public-register';
 import { decodeIdOf } from '../../common/global-id';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { badInput, checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
@@ -49,6 +49,22 @@ class ProcessingActivitiesArgs {
   orderBy?: PublicActivityOrder | null;
 }
 
+/** An edge whose cursor is encoded only when read: a page usually asks for pageInfo.endCursor, not every edge's cursor. */
+class Edge {
+  readonly node: PublicProcessingActivity;
+
+  constructor(
+    private readonly order: PublicActivityOrder,
+    private readonly row: PageRow,
+  ) {
+    this.node = toPublicActivity(row);
+  }
+
+  get cursor(): string {
+    return encodeCursor(this.order, [this.row.sort_value, this.row.activity_id]);
+  }
+}
+
 @Resolver(() => ProcessingActivityConnection)
 export class ProcessingActivityResolver {
   @Query(() => ProcessingActivityConnection, {
@@ -65,7 +81,7 @@ export class ProcessingActivityResolver {
     const after = args.after ? decodeCursor(args.after, order) : null;
 
     const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info) });
-    const edges = rows.map((row) => ({ cursor: encodeCursor(order, [row.sort_value, row.activity_id]), node: toPublicActivity(row) }));
+    const edges = rows.map((row) => new Edge(order, row));
     return {
       filter,
       search,
