@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { insertRowsSql } from '../../database/json-rows';
 
 /** Who acts: a token (id, public prefix, its organisation) or the command line. */
 export interface Actor {
@@ -44,11 +45,7 @@ export class AuditService {
     }));
     // One statement with one JSON parameter, however many entries (a sync batch logs one per record).
     const db = this.em.getTransactionContext<Knex.Transaction>() ?? this.em.getKnex();
-    await db.raw(
-      `insert into audit_log_entry (${AUDIT_COLUMNS}) select ${AUDIT_COLUMNS} from json_populate_recordset(null::audit_log_entry, ?::json)`,
-      [JSON.stringify(rows)],
-    );
+    await db.raw(insertRowsSql('audit_log_entry', rows), [JSON.stringify(rows)]);
   }
 }
 
-const AUDIT_COLUMNS = 'occurred_at, token_id, actor, actor_organisation_id, operation, outcome, target_organisation_id, activity_id, reference, version_number, idempotency_key, details';

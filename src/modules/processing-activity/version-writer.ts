@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { insertRowsSql } from '../../database/json-rows';
 import type { VersionStatus } from './processing-activity.enums';
 import type { RecordContent } from './record-content';
 import { addVersionRows, emptyVersionRows, type Row, VERSION_TABLES, type VersionLinks, withheldReasonFor } from './version-builder';
@@ -65,7 +66,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
     parts.push(`w${parts.length} as (${sql})`);
     params.push(JSON.stringify(tableRows));
   };
-  if (created.length) add(insertSql('processing_activity', created), created);
+  if (created.length) add(insertRowsSql('processing_activity', created), created);
   if (updated.length) {
     // A record withheld for another reason (e.g. national security) keeps that reason.
     add(
@@ -78,7 +79,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
       updated,
     );
   }
-  for (const table of VERSION_TABLES) if (rows[table].length) add(insertSql(table, rows[table]), rows[table]);
+  for (const table of VERSION_TABLES) if (rows[table].length) add(insertRowsSql(table, rows[table]), rows[table]);
   if (!parts.length) return written;
   try {
     await db.raw(`with ${parts.join(',\n')} select 1`, params);
@@ -86,12 +87,4 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
     throw em.getDriver().convertException(e as Error);
   }
   return written;
-}
-
-/** One insert for all rows of a table; every row has the same columns (built by one function). */
-function insertSql(table: string, rows: Row[]): string {
-  const columns = Object.keys(rows[0])
-    .map((c) => `"${c}"`)
-    .join(', ');
-  return `insert into "${table}" (${columns}) select ${columns} from json_populate_recordset(null::"${table}", ?::json)`;
 }
