@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { TokenScope } from '../../modules/auth/token-scope';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { type BatchSyncResult, BatchSyncService, RecordOutcome, SyncMode } from '../../modules/sync/batch-sync.service';
 import { toGlobalId } from '../common/global-id';
+import { PlainInputArg } from '../common/plain-input-arg';
 import { requireCaller } from './auth-checker';
 import { toOrganisationType } from './mappers';
 import { scopedOrganisation } from './scope';
@@ -17,7 +18,7 @@ export class SyncRecordsResolver {
   @Mutation(() => SyncProcessingActivitiesPayload, {
     description: "Creates or updates up to 500 records of one organisation, keyed by its own reference numbers. Per record: outcome, version and field errors. REPLACE also withdraws the organisation's records absent from the batch.",
   })
-  async syncProcessingActivities(@Arg('input', () => SyncProcessingActivitiesInput) input: SyncProcessingActivitiesInput, @Ctx() ctx: SyncContext): Promise<SyncProcessingActivitiesPayload> {
+  async syncProcessingActivities(@PlainInputArg('input', () => SyncProcessingActivitiesInput) input: SyncProcessingActivitiesInput, @Ctx() ctx: SyncContext): Promise<SyncProcessingActivitiesPayload> {
     const caller = requireCaller(ctx);
     const organisation = await scopedOrganisation(ctx, input.organisation, ['organisation']);
     if (organisation.error) {

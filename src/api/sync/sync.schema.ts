@@ -3,6 +3,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import './sync.enums';
+import { skipInstanceCopies } from '../common/plain-input-arg';
 import { denyWithoutCaller, syncAuthChecker } from './auth-checker';
 import { InternalProcessingActivityFieldsResolver, InternalRecordsResolver, RecordVersionFieldsResolver } from './internal-records.resolver';
 import { OperatorResolver } from './operator.resolver';
@@ -21,8 +22,8 @@ export const SYNC_RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /** The authenticated sync surface at /sync/graphql (schema/sync.graphql). */
-export function buildSyncSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildSyncSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: SYNC_RESOLVERS,
     authChecker: syncAuthChecker,
     authMode: 'error',
@@ -30,4 +31,5 @@ export function buildSyncSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });
+  return skipInstanceCopies(schema);
 }
