@@ -25,7 +25,7 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     let out = '{';
     let first = true;
-    for (const key of Object.keys(value).sort()) {
+    for (const key of sortedInPlace(Object.keys(value))) {
       const v = (value as Record<string, unknown>)[key];
       if (v == null || (Array.isArray(v) && v.length === 0)) continue;
       out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(v);
@@ -34,4 +34,23 @@ export function canonicalJson(value: unknown): string {
     return out + '}';
   }
   return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+/**
+ * Sorts a short list of keys in place, in the order of Array.prototype.sort() (UTF-16 code units).
+ * Array.prototype.sort copies into a work array on every call: that copy was 15% of all memory a
+ * sync batch allocated (sampling heap profile, issue 5); insertion sort on a record's few keys
+ * allocates nothing.
+ */
+function sortedInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }

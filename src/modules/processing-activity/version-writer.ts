@@ -28,7 +28,7 @@ export interface WrittenVersion {
  * insert for the new records, an update for the existing ones (next version number, withholding
  * of processor and Wpg records), and an insert per table of the versions' content
  * (version-builder.ts). Rows travel as one JSON parameter per table and PostgreSQL maps them onto
- * the table's own row type (json_populate_recordset), so no entity objects are built and no values
+ * the table's own row type (jsonb_populate_recordset, see json-rows.ts), so no entity objects are built and no values
  * are inlined into SQL text.
  *
  * Runs in the caller's transaction; existing records must be locked by the caller. Database
@@ -74,7 +74,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
           set latest_version_number = x.latest_version_number, updated_at = now(),
               withheld = a.withheld or x.withheld,
               withheld_reason = case when a.withheld then a.withheld_reason else x.withheld_reason end
-         from json_populate_recordset(null::processing_activity, ?::json) x
+         from jsonb_populate_recordset(null::processing_activity, ?::jsonb) x
         where a.id = x.id`,
       updated,
     );
