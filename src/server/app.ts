@@ -18,6 +18,7 @@ import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { mountBenchMetrics } from './bench-metrics';
+import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 
@@ -47,6 +48,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false); // GET answers only, see etag.ts
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -54,6 +56,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
+    etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
     expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex()) }),

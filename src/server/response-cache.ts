@@ -17,7 +17,8 @@ export interface ResponseCacheOptions {
 }
 
 interface Entry {
-  body: string;
+  /** Encoded once when stored: a hit sends these bytes as they are. */
+  body: Buffer;
   contentType: string;
 }
 
@@ -102,7 +103,7 @@ export class ResponseCache {
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         if (typeof body === 'string' && res.statusCode === 200 && generation === this.generation && this.usable() && isCompleteAnswer(body)) {
-          this.store(key, { body, contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+          this.store(key, entryOf(body, String(res.getHeader('content-type') ?? 'application/json; charset=utf-8')));
         }
         return send(body);
       };
@@ -119,12 +120,12 @@ export class ResponseCache {
   }
 
   private store(key: string, entry: Entry): void {
-    const size = entry.body.length + key.length;
+    const size = entry.body.byteLength + key.length;
     if (size > this.maxBytes / 16) return;
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
-      this.bytes -= old.body.length + key.length;
+      this.bytes -= old.body.byteLength + key.length;
     }
     this.entries.set(key, entry);
     this.bytes += size;
@@ -132,7 +133,7 @@ export class ResponseCache {
     for (const [k, e] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= e.body.length + k.length;
+      this.bytes -= e.body.byteLength + k.length;
     }
   }
 
@@ -214,3 +215,5 @@ export function responseCacheEnabled(): boolean {
   const setting = process.env.RESPONSE_CACHE?.toLowerCase();
   return setting ? setting !== 'off' : process.env.NODE_ENV !== 'test';
 }
+
+const entryOf = (text: string, contentType: string): Entry => ({ body: Buffer.from(text), contentType });

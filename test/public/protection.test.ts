@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import { maskError } from '../../src/api/common/error-masking';
 import { LIMITS } from '../../src/server/app';
@@ -13,6 +14,16 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+const httpGet = (url: string, headers: Record<string, string>) =>
+  new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) =>
+    http
+      .get(url, { headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      })
+      .on('error', reject),
+  );
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
 
 /** No stack trace, SQL or file path anywhere in a response body. */
@@ -76,6 +87,24 @@ describe('CSRF prevention', () => {
     const preflighted = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(preflighted.status).toBe(200);
     expect(await preflighted.text()).toContain('Ministerie van Defensie');
+  });
+
+  test('a GET answer has an ETag and a matching If-None-Match gets 304 without a body; POST answers carry none', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ organisations { name } }')}`;
+    const headers = { 'apollo-require-preflight': 'true' };
+    const first = await httpGet(url, headers);
+    const etag = String(first.headers.etag);
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+    // node:http, not fetch: fetch adds Cache-Control: no-cache to a request with If-None-Match.
+    const again = await httpGet(url, { ...headers, 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    const other = await httpGet(url, { ...headers, 'if-none-match': '"0-stale"' });
+    expect(other.status).toBe(200);
+    const posted = await post(JSON.stringify({ query: '{ organisations { name } }' }));
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get('etag')).toBeNull();
   });
 
   test('a POST with content-type text/plain is refused with 400', async () => {
