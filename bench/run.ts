@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -335,13 +335,22 @@ function startApi(databaseUrl: string, env: Record<string, string>): Promise<Ser
   // BENCH_API_DIR: run the API of another (built) checkout against the same database, for before/after figures.
   const root = process.env.BENCH_API_DIR ?? PROJECT_ROOT;
   // BENCH_API_NODE_ARGS: extra Node flags for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses those in NODE_OPTIONS).
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startNodeFlags(root), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return waitUntilUp(`api(${env.RESPONSE_CACHE === 'on' ? 'cache on' : 'cache off'})`, child, `http://127.0.0.1:${port}`, '/health');
+}
+
+/** The Node flags of `npm start` (package.json's start script), so the bench runs the API as users start it. */
+function startNodeFlags(root: string): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.trim().split(/\s+/);
+  const script = words.findIndex((w) => w.endsWith('main.js'));
+  if (words[0] !== 'node' || script < 0) throw new Error(`package.json's start script is not "node [flags] …/main.js": ${start}`);
+  return words.slice(1, script);
 }
 
 function startBaseline(databaseUrl: string): Promise<Server> {
