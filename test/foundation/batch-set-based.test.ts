@@ -6,9 +6,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { LISSE, seedContent } from '../sync/support/sync-helpers';
 
 /**
- * The batch sync service writes a batch set-based (one savepoint, one flush for all new versions),
+ * The batch sync service writes a batch set-based (one write statement for all new versions),
  * so the statements per batch do not grow with its size; when that write fails it falls back to
- * one savepoint per record, so one bad record still fails alone.
+ * one savepoint per record (in a new transaction), so one bad record still fails alone.
  */
 
 let db: TestDatabase;
@@ -57,4 +57,9 @@ test('a record the database refuses fails alone: the batch falls back to one sav
   const { result } = await sync(batch);
   expect(result.results.map((r) => r.outcome)).toEqual([RecordOutcome.CREATED, RecordOutcome.CREATED, RecordOutcome.FAILED, RecordOutcome.CREATED, RecordOutcome.CREATED]);
   expect(result.results[2].errors[0].code).toBe('WRITE_FAILED');
+  // The set-based attempt left nothing behind: one version per written record, one audit entry per record.
+  const versions = await db.orm.em.getKnex().raw(`select count(*)::int as n from processing_activity_version v join processing_activity a on a.id = v.activity_id where a.reference like 'FOUT-%'`);
+  expect(versions.rows[0].n).toBe(4);
+  const audit = await db.orm.em.getKnex().raw(`select count(*)::int as n from audit_log_entry where reference like 'FOUT-%'`);
+  expect(audit.rows[0].n).toBe(5);
 });

@@ -79,6 +79,13 @@ export function contentOf(record: SyncRecordData): RecordContent {
   return content;
 }
 
+/** The set-based write failed; its transaction is rolled back and the batch is written record by record. */
+class SetBasedWriteFailed extends Error {
+  constructor(readonly cause: unknown) {
+    super('set-based batch write failed');
+  }
+}
+
 class AllOrNothingRollback extends Error {
   constructor(readonly result: BatchSyncResult) {
     super('all-or-nothing batch rolled back');
@@ -95,9 +102,10 @@ interface ActivityState {
 }
 
 /**
- * Writes a batch of records of one organisation. Every record is validated first; each valid
- * record is then written in its own savepoint inside the batch's transaction (so one failure
- * leaves nothing of that record and does not stop the others), in reference order (so
+ * Writes a batch of records of one organisation. Every record is validated first; the valid
+ * records are then written all at once (writeSetBased), or, when the database refuses that
+ * write, again in a new transaction one by one, each in its own savepoint (so one failure leaves
+ * nothing of that record and does not stop the others); always in reference order (so
  * concurrent batches lock rows in one order). The idempotency key, the audit entries and the
  * REPLACE withdrawals commit with the writes, atomically.
  */
@@ -131,17 +139,11 @@ export class BatchSyncService {
 
     const requestHash = key ? hashRequest(request, records) : null;
     try {
-      return await this.em.fork().transactional(async (tx) => {
-        if (key) {
-          const claimed = await this.claimKey(tx, key, requestHash!);
-          if (claimed) return claimed;
-        }
-        const results = await this.write(tx, request, records, invalid);
-        const result: BatchSyncResult = { ...base, committed: true, results };
-        if (request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED)) throw new AllOrNothingRollback(this.rolledBack(result));
-        await new AuditService(tx).record(this.actor, this.auditEvents(request, result));
-        if (key) await tx.nativeUpdate(IdempotencyRecord, { organisationId: this.idempotencyOwner(), key }, { response: result });
-        return result;
+      return await this.commit(request, records, invalid, base, requestHash, true).catch((e: unknown) => {
+        if (!(e instanceof SetBasedWriteFailed)) throw e;
+        // Nothing of the first attempt remains (its transaction rolled back): write record by record.
+        if (process.env.NODE_ENV !== 'test' && !(e.cause instanceof UniqueConstraintViolationException)) console.warn('[sync] set-based batch write failed; writing record by record', e.cause);
+        return this.commit(request, records, invalid, base, requestHash, false);
       });
     } catch (e) {
       if (!(e instanceof AllOrNothingRollback)) throw e;
@@ -152,6 +154,27 @@ export class BatchSyncService {
       });
       return e.result;
     }
+  }
+
+  /**
+   * The batch in one transaction: the idempotency key, the writes, the audit entries. `setBased`
+   * writes every valid record at once (writeSetBased); false writes them one by one, each in its
+   * own savepoint, so a record the database refuses fails alone.
+   */
+  private commit(request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, base: BatchSyncResult, requestHash: string | null, setBased: boolean): Promise<BatchSyncResult> {
+    const key = request.idempotencyKey;
+    return this.em.fork().transactional(async (tx) => {
+      if (key) {
+        const claimed = await this.claimKey(tx, key, requestHash!);
+        if (claimed) return claimed;
+      }
+      const results = await this.write(tx, request, records, invalid, setBased);
+      const result: BatchSyncResult = { ...base, committed: true, results };
+      if (request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED)) throw new AllOrNothingRollback(this.rolledBack(result));
+      await new AuditService(tx).record(this.actor, this.auditEvents(request, result));
+      if (key) await tx.nativeUpdate(IdempotencyRecord, { organisationId: this.idempotencyOwner(), key }, { response: result });
+      return result;
+    });
   }
 
   /** Field errors per batch position; publication checks for records that ask to be published. */
@@ -192,74 +215,69 @@ export class BatchSyncService {
     return { ...(existing.response as BatchSyncResult), replayed: true };
   }
 
-  private async write(tx: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>): Promise<RecordResult[]> {
+  private async write(tx: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, setBased: boolean): Promise<RecordResult[]> {
     const results: RecordResult[] = records.map((r, i) => ({ index: i, reference: r.reference, outcome: RecordOutcome.FAILED, version: null, activityId: null, errors: invalid.get(i) ?? [] }));
     const valid = records.map((r, i) => ({ r, i })).filter(({ i }) => !invalid.has(i));
     const links = valid.length ? await resolveVersionLinks(tx, request.organisation, valid.map(({ r }) => contentOf(r))) : null;
     valid.sort((a, b) => (a.r.reference < b.r.reference ? -1 : a.r.reference > b.r.reference ? 1 : 0));
-    const written = await this.writeSetBased(tx, request.organisation.id, valid, links);
+    const written = setBased ? await this.writeSetBased(tx, request.organisation.id, valid, links) : new Map<number, RecordResult>();
     for (const { r, i } of valid) results[i] = written.get(i) ?? (await this.writeOne(tx, request.organisation.id, r, i, links!));
     if (request.mode === SyncMode.REPLACE) results.push(...(await this.withdrawAbsent(tx, request.organisation.id, records)));
     return results;
   }
 
   /**
-   * The batch at once, in one savepoint: the records' rows locked with one query (in reference
-   * order), their latest content hashes read with one, and every new version written by
-   * writeVersions in one statement per table (version-writer.ts). Unchanged records write
-   * nothing. Records with a baseVersion or whose identical content only moves its publication
-   * state are left to the per-record path, and so is the whole batch when anything here fails (the
-   * savepoint is rolled back): per-record savepoints then isolate the failing record, as before.
+   * The batch at once, straight in the batch's transaction: the records' rows locked and their
+   * latest content hashes read with one query (in reference order), and every new version written
+   * by writeVersions in one statement (version-writer.ts). Unchanged records write nothing.
+   * Records with a baseVersion or whose identical content only moves its publication state are
+   * left to the per-record path. When anything here fails it throws SetBasedWriteFailed: sync()
+   * then rolls the transaction back and writes the batch again record by record, where
+   * per-record savepoints isolate the failing record. (No savepoint of its own: SAVEPOINT and
+   * RELEASE were two of a batch's round trips, each a wait for the event loop under load.)
    */
   private async writeSetBased(tx: EntityManager, organisationId: string, valid: { r: SyncRecordData; i: number }[], links: VersionLinks | null): Promise<Map<number, RecordResult>> {
     const done = new Map<number, RecordResult>();
     if (valid.length < 2 || !links) return done;
     try {
-      await this.em.fork().transactional(
-        async (em) => {
-          const db = em.getTransactionContext<Knex.Transaction>()!;
-          const { rows: current }: { rows: ActivityState[] } = await db.raw(
-            `select a.id, a.reference, a.latest_version_number, v.content_hash, v.status, v.publish_from
-               from (select id, reference, latest_version_number from processing_activity
-                      where organisation_id = ? and reference = any(?::text[]) order by reference for update) a
-               left join processing_activity_version v on v.activity_id = a.id and v.version_number = a.latest_version_number`,
-            [organisationId, valid.map(({ r }) => r.reference)],
-          );
-          const byReference = new Map(current.map((a) => [a.reference, a]));
-          const writes: (VersionWrite & { i: number })[] = [];
-          for (const { r, i } of valid) {
-            if (r.baseVersion != null) continue;
-            const content = contentOf(r);
-            const hash = contentHash(content);
-            const activity = byReference.get(r.reference);
-            if (activity && activity.content_hash === hash) {
-              const stays = !r.publish || (activity.status === VersionStatus.PUBLISHED && sameMoment(activity.publish_from, publishFrom(r)));
-              if (stays) done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: activity.latest_version_number, activityId: activity.id, errors: [] });
-              continue;
-            }
-            writes.push({
-              i,
-              activity: activity ? { id: activity.id, latestVersionNumber: activity.latest_version_number } : null,
-              organisationId,
-              reference: r.reference,
-              content,
-              hash,
-              status: r.publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT,
-              publishFrom: r.publish ? publishFrom(r) : null,
-            });
-          }
-          const written = await writeVersions(em, writes, links);
-          writes.forEach((w, k) =>
-            done.set(w.i, { index: w.i, reference: w.reference, outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED, version: written[k].versionNumber, activityId: written[k].activityId, errors: [] }),
-          );
-        },
-        { ctx: tx.getTransactionContext() },
+      const db = tx.getTransactionContext<Knex.Transaction>()!;
+      const { rows: current }: { rows: ActivityState[] } = await db.raw(
+        `select a.id, a.reference, a.latest_version_number, v.content_hash, v.status, v.publish_from
+           from (select id, reference, latest_version_number from processing_activity
+                  where organisation_id = ? and reference = any(?::text[]) order by reference for update) a
+           left join processing_activity_version v on v.activity_id = a.id and v.version_number = a.latest_version_number`,
+        [organisationId, valid.map(({ r }) => r.reference)],
+      );
+      const byReference = new Map(current.map((a) => [a.reference, a]));
+      const writes: (VersionWrite & { i: number })[] = [];
+      for (const { r, i } of valid) {
+        if (r.baseVersion != null) continue;
+        const content = contentOf(r);
+        const hash = contentHash(content);
+        const activity = byReference.get(r.reference);
+        if (activity && activity.content_hash === hash) {
+          const stays = !r.publish || (activity.status === VersionStatus.PUBLISHED && sameMoment(activity.publish_from, publishFrom(r)));
+          if (stays) done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: activity.latest_version_number, activityId: activity.id, errors: [] });
+          continue;
+        }
+        writes.push({
+          i,
+          activity: activity ? { id: activity.id, latestVersionNumber: activity.latest_version_number } : null,
+          organisationId,
+          reference: r.reference,
+          content,
+          hash,
+          status: r.publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT,
+          publishFrom: r.publish ? publishFrom(r) : null,
+        });
+      }
+      const written = await writeVersions(tx, writes, links);
+      writes.forEach((w, k) =>
+        done.set(w.i, { index: w.i, reference: w.reference, outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED, version: written[k].versionNumber, activityId: written[k].activityId, errors: [] }),
       );
       return done;
     } catch (e) {
-      // Rolled back to the savepoint: every record goes through the per-record path.
-      if (process.env.NODE_ENV !== 'test' && !(e instanceof UniqueConstraintViolationException)) console.warn('[sync] set-based batch write failed; writing record by record', e);
-      return new Map();
+      throw new SetBasedWriteFailed(e);
     }
   }
 
