@@ -112,23 +112,25 @@ async function main(): Promise<void> {
     const searchBodies = SEARCH_TERMS.map((search) => JSON.stringify({ query: SEARCH, variables: { search } }));
     const byIdBodies = inputs.ids.map((id) => JSON.stringify({ query: BY_ID, variables: { id } }));
 
-    // Baseline: the hand-written server, same database, same requests.
+    // The hand-written baseline and the API (as users start it, production mode, response cache
+    // off) run side by side, and each pair of scenarios is measured in interleaved slices (see
+    // measurePair): this machine's speed drifts by ±15% within minutes, which moved ratios
+    // measured minutes apart by as much.
     {
       const baseline = await startBaseline(url);
       cleanup.push(baseline.stop);
       await checkSameAnswers(url, baseline, pageBodies.slice(0, 3), searchBodies.slice(0, 2), byIdBodies.slice(0, 2));
-      if (wanted('page')) await run(baseline, 'baselinePage', '/page', pageBodies);
-      if (wanted('search')) await run(baseline, 'baselineSearch', '/search', searchBodies);
-      if (wanted('byId')) await run(baseline, 'baselineById', '/byId', byIdBodies);
-      await baseline.stop();
-    }
-    // The API as users start it, production mode; the response cache off for everything but pageCached.
-    {
       const api = await startApi(url, { RESPONSE_CACHE: 'off' });
       cleanup.push(api.stop);
-      if (wanted('page')) await run(api, 'page', '/graphql', pageBodies);
-      if (wanted('search')) await run(api, 'search', '/graphql', searchBodies);
-      if (wanted('byId')) await run(api, 'byId', '/graphql', byIdBodies);
+      const pair = async (name: string, route: string, bodies: string[]) => {
+        console.error(`  ${name} and its baseline, interleaved …`);
+        const baselineName = `baseline${name[0].toUpperCase()}${name.slice(1)}`;
+        [results[name], results[baselineName]] = await measurePair({ server: api, route: '/graphql', bodies }, { server: baseline, route, bodies }, args);
+      };
+      if (wanted('page')) await pair('page', '/page', pageBodies);
+      if (wanted('search')) await pair('search', '/search', searchBodies);
+      if (wanted('byId')) await pair('byId', '/byId', byIdBodies);
+      await baseline.stop();
       if (wanted('sync')) results.sync = await measureSync(api, url, args);
       await api.stop();
     }
@@ -203,6 +205,56 @@ async function measure(server: Server, load: () => Promise<LoadResult>, args: Ar
     sqlPerRequest: before.sql == null || after.sql == null ? null : round((after.sql - before.sql) / r.requests, 2),
     peakRssMb: peakRssMb(server.pid),
   };
+}
+
+interface LoadTarget {
+  server: Server;
+  route: string;
+  bodies: string[];
+}
+
+/**
+ * A scenario on the API and on the baseline in interleaved slices, A B B A A B B A (each server
+ * gets `duration` seconds in all, in 4 slices; 2 in quick mode), so slow and fast phases of the
+ * machine fall on both alike. Requests, seconds and CPU add up over the slices; p50 and p99 are the
+ * slices' percentiles weighted by their requests (wrk reports no histogram to merge).
+ */
+async function measurePair(a: LoadTarget, b: LoadTarget, args: Args): Promise<[Measured, Measured]> {
+  const load = (t: LoadTarget, seconds: number) => runLoad(args.tool, { url: t.server.url + t.route, bodies: t.bodies, connections: CONNECTIONS, durationSeconds: seconds });
+  if (args.warmup > 0) for (const t of [a, b]) await load(t, args.warmup);
+  const slices = args.duration >= 8 ? 4 : 2;
+  const seconds = Math.max(1, Math.round(args.duration / slices));
+  const totals = [a, b].map(() => ({ requests: 0, seconds: 0, p50: 0, p99: 0, errors: 0, node: 0, pg: 0, sql: 0 as number | null }));
+  for (const t of [a, b]) resetPeakRss(t.server.pid);
+  const order = Array.from({ length: slices }, (_, k) => (k % 2 === 0 ? [0, 1] : [1, 0])).flat();
+  for (const which of order) {
+    const t = which === 0 ? a : b;
+    const total = totals[which];
+    const before = { node: processCpuMs(t.server.pid), pg: postgresCpuMs(), sql: await statementCount(t.server) };
+    const r = await load(t, seconds);
+    const after = { node: processCpuMs(t.server.pid), pg: postgresCpuMs(), sql: await statementCount(t.server) };
+    if (r.errors || r.non2xx) console.error(`    ! ${t.server.name}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
+    total.requests += r.requests;
+    total.seconds += r.seconds;
+    total.p50 += r.p50Ms * r.requests;
+    total.p99 += r.p99Ms * r.requests;
+    total.errors += r.errors + r.non2xx;
+    total.node += after.node - before.node;
+    total.pg += after.pg - before.pg;
+    total.sql = before.sql == null || after.sql == null || total.sql == null ? null : total.sql + after.sql - before.sql;
+  }
+  const result = (t: LoadTarget, total: (typeof totals)[number]): Measured => ({
+    rps: round(total.requests / total.seconds, 1),
+    p50Ms: round(total.p50 / total.requests, 2),
+    p99Ms: round(total.p99 / total.requests, 2),
+    requests: total.requests,
+    errors: total.errors,
+    nodeCpuMsPerRequest: round(total.node / total.requests, 3),
+    pgCpuMsPerRequest: round(total.pg / total.requests, 3),
+    sqlPerRequest: total.sql == null ? null : round(total.sql / total.requests, 2),
+    peakRssMb: peakRssMb(t.server.pid),
+  });
+  return [result(a, totals[0]), result(b, totals[1])];
 }
 
 /**
