@@ -15,7 +15,7 @@ import { PublicActivityOrder } from '../src/modules/publication/public-filter';
 import { visibleVersionsQuery } from '../src/modules/publication/public-scope';
 import { benchDatabase, startPostgres } from './lib/database';
 import { SCALES, syntheticRecord } from './lib/generate';
-import { type LoadResult, type LoadTool, pickTool, runLoad } from './lib/load';
+import { type LoadTool, pickTool, runLoad } from './lib/load';
 import { Random } from './lib/prng';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
 import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
@@ -101,12 +101,6 @@ async function main(): Promise<void> {
 
     const results: Record<string, Measured> = {};
     const wanted = (name: string) => !args.only || args.only.has(name);
-    const run = async (server: Server, name: string, route: string, bodies: string[], headers?: Record<string, string>) => {
-      console.error(`  ${name} …`);
-      results[name] = await measure(server, () => runLoad(args.tool, { url: server.url + route, bodies, headers, connections: CONNECTIONS, durationSeconds: args.duration }), args, (s) =>
-        runLoad(args.tool, { url: server.url + route, bodies, headers, connections: CONNECTIONS, durationSeconds: s }),
-      );
-    };
     const pageBodies = inputs.cursors.map((after) => JSON.stringify({ query: PAGE, variables: { after } }));
     const hotBodies = pageBodies.slice(0, 16);
     const searchBodies = SEARCH_TERMS.map((search) => JSON.stringify({ query: SEARCH, variables: { search } }));
@@ -114,7 +108,7 @@ async function main(): Promise<void> {
 
     // The hand-written baseline and the API (as users start it, production mode, response cache
     // off) run side by side, and each pair of scenarios is measured in interleaved slices (see
-    // measurePair): this machine's speed drifts by ±15% within minutes, which moved ratios
+    // measureInSlices): this machine's speed drifts by ±15% within minutes, which moved ratios
     // measured minutes apart by as much.
     {
       const baseline = await startBaseline(url);
@@ -125,7 +119,7 @@ async function main(): Promise<void> {
       const pair = async (name: string, route: string, bodies: string[]) => {
         console.error(`  ${name} and its baseline, interleaved …`);
         const baselineName = `baseline${name[0].toUpperCase()}${name.slice(1)}`;
-        [results[name], results[baselineName]] = await measurePair({ server: api, route: '/graphql', bodies }, { server: baseline, route, bodies }, args);
+        [results[name], results[baselineName]] = await measureInSlices([{ server: api, route: '/graphql', bodies }, { server: baseline, route, bodies }], args.duration >= 8 ? 4 : 2, args);
       };
       if (wanted('page')) await pair('page', '/page', pageBodies);
       if (wanted('search')) await pair('search', '/search', searchBodies);
@@ -137,7 +131,8 @@ async function main(): Promise<void> {
     if (wanted('pageCached')) {
       const api = await startApi(url, { RESPONSE_CACHE: 'on' });
       cleanup.push(api.stop);
-      await run(api, 'pageCached', '/graphql', hotBodies);
+      console.error('  pageCached …');
+      [results.pageCached] = await measureInSlices([{ server: api, route: '/graphql', bodies: hotBodies }], 1, args);
       await api.stop();
     }
 
@@ -186,27 +181,6 @@ async function prepareInputs(url: string): Promise<{ cursors: (string | null)[];
   }
 }
 
-async function measure(server: Server, load: () => Promise<LoadResult>, args: Args, warm: (seconds: number) => Promise<LoadResult>): Promise<Measured> {
-  if (args.warmup > 0) await warm(args.warmup);
-  const before = { node: processCpuMs(server.pid), pg: postgresCpuMs(), sql: await statementCount(server) };
-  resetPeakRss(server.pid);
-  const r = await load();
-  const after = { node: processCpuMs(server.pid), pg: postgresCpuMs(), sql: await statementCount(server) };
-  if (r.errors || r.non2xx) console.error(`    ! ${r.errors} errors, ${r.non2xx} non-2xx answers`);
-  return {
-    rps: round(r.rps, 1),
-    p50Ms: round(r.p50Ms, 2),
-    p99Ms: round(r.p99Ms, 2),
-    requests: r.requests,
-    errors: r.errors + r.non2xx,
-    nodeCpuMsPerRequest: round((after.node - before.node) / r.requests, 3),
-    pgCpuMsPerRequest: round((after.pg - before.pg) / r.requests, 3),
-    // The counter also counts the 2 metric reads' zero statements; the load's requests are all there is.
-    sqlPerRequest: before.sql == null || after.sql == null ? null : round((after.sql - before.sql) / r.requests, 2),
-    peakRssMb: peakRssMb(server.pid),
-  };
-}
-
 interface LoadTarget {
   server: Server;
   route: string;
@@ -214,21 +188,22 @@ interface LoadTarget {
 }
 
 /**
- * A scenario on the API and on the baseline in interleaved slices, A B B A A B B A (each server
- * gets `duration` seconds in all, in 4 slices; 2 in quick mode), so slow and fast phases of the
- * machine fall on both alike. Requests, seconds and CPU add up over the slices; p50 and p99 are the
- * slices' percentiles weighted by their requests (wrk reports no histogram to merge).
+ * A scenario on one server, or on the API and the baseline in interleaved slices: A B B A A B B A
+ * for 4 slices (each server gets the scenario's duration in all), so slow and fast phases of the
+ * machine fall on both alike. Each server is warmed up first. Requests, seconds and CPU add up over
+ * the slices; p50 and p99 are the slices' percentiles weighted by their requests (wrk reports no
+ * histogram to merge).
  */
-async function measurePair(a: LoadTarget, b: LoadTarget, args: Args): Promise<[Measured, Measured]> {
+async function measureInSlices(targets: LoadTarget[], slices: number, args: Args): Promise<Measured[]> {
   const load = (t: LoadTarget, seconds: number) => runLoad(args.tool, { url: t.server.url + t.route, bodies: t.bodies, connections: CONNECTIONS, durationSeconds: seconds });
-  if (args.warmup > 0) for (const t of [a, b]) await load(t, args.warmup);
-  const slices = args.duration >= 8 ? 4 : 2;
+  if (args.warmup > 0) for (const t of targets) await load(t, args.warmup);
   const seconds = Math.max(1, Math.round(args.duration / slices));
-  const totals = [a, b].map(() => ({ requests: 0, seconds: 0, p50: 0, p99: 0, errors: 0, node: 0, pg: 0, sql: 0 as number | null }));
-  for (const t of [a, b]) resetPeakRss(t.server.pid);
-  const order = Array.from({ length: slices }, (_, k) => (k % 2 === 0 ? [0, 1] : [1, 0])).flat();
+  const totals = targets.map(() => ({ requests: 0, seconds: 0, p50: 0, p99: 0, errors: 0, node: 0, pg: 0, sql: 0 as number | null }));
+  for (const t of targets) resetPeakRss(t.server.pid);
+  const forward = targets.map((_, i) => i);
+  const order = Array.from({ length: slices }, (_, k) => (k % 2 === 0 ? forward : [...forward].reverse())).flat();
   for (const which of order) {
-    const t = which === 0 ? a : b;
+    const t = targets[which];
     const total = totals[which];
     const before = { node: processCpuMs(t.server.pid), pg: postgresCpuMs(), sql: await statementCount(t.server) };
     const r = await load(t, seconds);
@@ -254,13 +229,9 @@ async function measurePair(a: LoadTarget, b: LoadTarget, args: Args): Promise<[M
     sqlPerRequest: total.sql == null ? null : round(total.sql / total.requests, 2),
     peakRssMb: peakRssMb(t.server.pid),
   });
-  return [result(a, totals[0]), result(b, totals[1])];
+  return targets.map((t, i) => result(t, totals[i]));
 }
 
-/**
- * Scenario 5: two organisations push batches of 100 records at the same time, each on its own
- * connection, for the scenario's duration: half the records unchanged, half changed each time.
- */
 /**
  * The sync scenario's records (SYNC-*) get a version per batch; left in place they would pile up
  * run after run (hundreds of thousands of versions) and slow every other scenario of the next run,
@@ -279,6 +250,10 @@ async function removeSyncRecords(url: string): Promise<void> {
   }
 }
 
+/**
+ * Scenario 5: two organisations push batches of 100 records at the same time, each on its own
+ * connection, for the scenario's duration: half the records unchanged, half changed each time.
+ */
 async function measureSync(api: Server, url: string, args: Args): Promise<Measured> {
   console.error('  sync …');
   const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
