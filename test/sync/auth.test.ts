@@ -1,4 +1,21 @@
-import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { ApiToken } from '../../src/modules/auth/api-token.entity';
 import { TokenScope } from '../../src/modules/auth/token-scope';
 import { ProcessingActivity } from '../../src/modules/processing-activity/processing-activity.entity';
@@ -116,6 +133,162 @@ describe('sync surface: authentication and scopes', () => {
     // viewer needs only a valid token
     const me = await writeOnly.query<{ viewer: { scopes: string[]; organisation: { name: string } } }>(`{ viewer { scopes organisation { name } } }`);
     expect(me.viewer).toEqual({ scopes: ['RECORDS_WRITE'], organisation: { name: DEFENSIE } });
+  });
+});
+
+
+/**
+ * The types that carry internal data (drafts, every version, internal content, the audit log):
+ * the entry types named here and every type reachable only through them. Computed from the
+ * served schema, so a new field or payload that reaches one of them is walked automatically.
+ */
+const INTERNAL_ENTRY_TYPES = ['InternalProcessingActivity', 'RecordVersion', 'ExportedRecord', 'AuditLogEntry'];
+
+function internalTypes(schema: GraphQLSchema): Set<string> {
+  const reach = (from: GraphQLObjectType[], stopAt: Set<string>) => {
+    const seen = new Set<string>();
+    const walk = (type: GraphQLObjectType) => {
+      if (seen.has(type.name) || stopAt.has(type.name)) return;
+      seen.add(type.name);
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (isObjectType(named)) walk(named);
+      }
+    };
+    from.forEach(walk);
+    return seen;
+  };
+  const entries = INTERNAL_ENTRY_TYPES.map((name) => schema.getType(name) as GraphQLObjectType);
+  const outside = reach([schema.getQueryType()!, schema.getMutationType()!], new Set(INTERNAL_ENTRY_TYPES));
+  return new Set([...reach(entries, new Set())].filter((name) => !outside.has(name)));
+}
+
+interface InternalPath {
+  kind: 'query' | 'mutation';
+  /** Field names from the root to the first field whose type is internal. */
+  fields: GraphQLField<unknown, unknown>[];
+}
+
+/** Every field path from Query and Mutation to a field of an internal type (stopping at the first such field: what lies beyond it is reached only through it). */
+function pathsToInternalData(schema: GraphQLSchema, internal: Set<string>): InternalPath[] {
+  const paths: InternalPath[] = [];
+  const walk = (kind: InternalPath['kind'], type: GraphQLObjectType, trail: GraphQLField<unknown, unknown>[], visited: Set<string>) => {
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (!isObjectType(named)) continue;
+      if (internal.has(named.name)) paths.push({ kind, fields: [...trail, field] });
+      else if (!visited.has(named.name)) walk(kind, named, [...trail, field], new Set([...visited, named.name]));
+    }
+  };
+  walk('query', schema.getQueryType()!, [], new Set());
+  walk('mutation', schema.getMutationType()!, [], new Set());
+  return paths;
+}
+
+/** Arguments that name real data of the caller (Defensie's D2717), so that an unguarded path would answer something. */
+function realValue(type: GraphQLInputType, name: string): unknown {
+  if (isNonNullType(type)) return realValue(type.ofType, name);
+  if (isListType(type)) return [];
+  if (isInputObjectType(type)) {
+    if (type.name === 'ActivityRefInput') return { reference: 'D2717' };
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => (isNonNullType(f.type) && f.defaultValue === undefined) || getNamedType(f.type).name === 'ActivityRefInput')
+        .map((f) => [f.name, realValue(f.type, f.name)]),
+    );
+  }
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (name === 'publishFrom') return '2031-01-01T00:00:00Z';
+  return sample(type);
+}
+
+/** The operation that selects, along the path, every scalar field of the internal type it reaches and its __typename. */
+function operationAlong(path: InternalPath): { query: string; variables: Record<string, unknown> } {
+  const declarations: string[] = [];
+  const variables: Record<string, unknown> = {};
+  const argsOf = (field: GraphQLField<unknown, unknown>, depth: number) => {
+    const args = field.args.filter((a) => (isNonNullType(a.type) && a.defaultValue === undefined) || getNamedType(a.type).name === 'ActivityRefInput');
+    if (!args.length) return '';
+    return `(${args
+      .map((a) => {
+        const variable = `v${depth}_${a.name}`;
+        declarations.push(`$${variable}: ${a.type.toString()}`);
+        variables[variable] = realValue(a.type, a.name);
+        return `${a.name}: $${variable}`;
+      })
+      .join(', ')})`;
+  };
+  const last = path.fields[path.fields.length - 1];
+  const target = getNamedType(last.type) as GraphQLObjectType;
+  const leaves = Object.values(target.getFields())
+    .filter((f) => isLeafType(getNamedType(f.type)) && !f.args.some((a) => isNonNullType(a.type)))
+    .map((f) => f.name);
+  let selection = `{ __typename ${leaves.join(' ')} }`;
+  for (let i = path.fields.length - 1; i >= 0; i--) {
+    const field = path.fields[i];
+    selection = `${field.name}${argsOf(field, i)} ${selection}`;
+    if (i > 0) selection = `{ ${selection} }`;
+  }
+  return { query: `${path.kind} Op${declarations.length ? `(${declarations.join(', ')})` : ''} { ${selection} }`, variables };
+}
+
+/** The values found along a path in an answer (lists flattened). */
+function valuesAt(data: unknown, names: string[]): unknown[] {
+  let values: unknown[] = [data];
+  for (const name of names) {
+    values = values.flatMap((v) => (v == null ? [v] : Array.isArray(v) ? v.map((x) => (x as Record<string, unknown>)?.[name]) : [(v as Record<string, unknown>)[name]]));
+    values = values.flatMap((v) => (Array.isArray(v) ? v : [v]));
+  }
+  return values;
+}
+
+describe('sync surface: internal data needs INTERNAL_READ on every path that reaches it', () => {
+  let server: TestServer;
+  let schema: GraphQLSchema;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    schema = await buildSyncSchema();
+  });
+  afterAll(() => server?.close());
+
+  it('finds the internal types and the paths to them in the schema (the publication payloads among them)', () => {
+    const internal = internalTypes(schema);
+    for (const name of [...INTERNAL_ENTRY_TYPES, 'RecordContent', 'InternalContent', 'ContactPersonContent', 'SecurityContent', 'DpiaScreeningContent']) expect(internal).toContain(name);
+    for (const name of ['Organisation', 'PageInfo', 'FieldError', 'Viewer', 'PublicationPayload']) expect(internal).not.toContain(name);
+    const paths = pathsToInternalData(schema, internal).map((p) => `${p.kind}.${p.fields.map((f) => f.name).join('.')}`);
+    expect(paths).toEqual(expect.arrayContaining(['query.processingActivity', 'query.processingActivities.nodes', 'query.auditLog.nodes', 'mutation.withdrawProcessingActivity.activity', 'mutation.publishProcessingActivity.activity']));
+  });
+
+  it('resolves nothing internal without INTERNAL_READ, for every scope combination and every path; resolves every path with it', async () => {
+    const internal = internalTypes(schema);
+    const paths = pathsToInternalData(schema, internal);
+    const all = [TokenScope.RECORDS_WRITE, TokenScope.INTERNAL_READ, TokenScope.OPERATOR];
+    const combinations = [1, 2, 3, 4, 5, 6, 7].map((mask) => all.filter((_, bit) => mask & (1 << bit)));
+    // Without the read scope first, then with it (so the audit log holds the mutations' entries by then).
+    combinations.sort((a, b) => Number(a.includes(TokenScope.INTERNAL_READ)) - Number(b.includes(TokenScope.INTERNAL_READ)));
+    const leaked: string[] = [];
+    const unresolved: string[] = [];
+    for (const scopes of [null, ...combinations]) {
+      const client = server.syncClient(scopes ? await issueToken(server.db.orm, DEFENSIE, scopes) : null);
+      for (const path of paths) {
+        const { query, variables } = operationAlong(path);
+        const res = await client.request(query, variables);
+        const names = path.fields.map((f) => f.name);
+        const label = `${scopes?.join('+') ?? 'no token'}: ${path.kind}.${names.join('.')}`;
+        const found = valuesAt(res.data, names).filter((v) => v != null);
+        const typenames = [...res.raw.matchAll(/"__typename":"(\w+)"/g)].map((m) => m[1]).filter((t) => internal.has(t));
+        if (!scopes?.includes(TokenScope.INTERNAL_READ)) {
+          const refused = codes(res).some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED');
+          if (found.length || typenames.length || !refused) leaked.push(`${label} → ${res.raw.slice(0, 300)}`);
+        } else if (scopes.includes(TokenScope.RECORDS_WRITE) && !found.length) {
+          unresolved.push(`${label} → ${res.raw.slice(0, 300)}`);
+        }
+      }
+    }
+    expect(leaked).toEqual([]);
+    // The walk reaches real data: with both scopes every path answers the internal record.
+    expect(unresolved).toEqual([]);
   });
 });
 

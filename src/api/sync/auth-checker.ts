@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
+import { getNamedType, GraphQLError } from 'graphql';
 import type { AuthChecker, MiddlewareFn } from 'type-graphql';
-import type { TokenScope } from '../../modules/auth/token-scope';
+import { TokenScope } from '../../modules/auth/token-scope';
+import { INTERNAL_DATA_TYPES } from './internal-records.type';
 import type { SyncCaller, SyncContext } from './sync.context';
 
 export const unauthenticated = (ctx: SyncContext) =>
@@ -10,12 +11,14 @@ export const unauthenticated = (ctx: SyncContext) =>
  * @Authorized() requires a caller; @Authorized(TokenScope.X, …) requires every scope named.
  * Throws (rather than answering false) so the error carries a code the masking lets through.
  */
-export const syncAuthChecker: AuthChecker<SyncContext, TokenScope> = ({ context }, scopes) => {
+export const syncAuthChecker: AuthChecker<SyncContext, TokenScope> = ({ context }, scopes) => requireScopes(context, scopes);
+
+function requireScopes(context: SyncContext, scopes: TokenScope[]): true {
   const caller = requireCaller(context);
   const missing = scopes.filter((s) => !caller.scopes.includes(s));
   if (missing.length) throw new GraphQLError(`This token lacks the scope ${missing.join(', ')} that this operation needs.`, { extensions: { code: 'FORBIDDEN', missingScopes: missing } });
   return true;
-};
+}
 
 export function requireCaller(context: SyncContext): SyncCaller {
   if (!context.caller) throw unauthenticated(context);
@@ -28,5 +31,17 @@ export function requireCaller(context: SyncContext): SyncCaller {
  */
 export const denyWithoutCaller: MiddlewareFn<SyncContext> = ({ context, info }, next) => {
   if (['Query', 'Mutation', 'Subscription'].includes(info.parentType.name) && !info.fieldName.startsWith('__')) requireCaller(context);
+  return next();
+};
+
+/**
+ * Internal data needs INTERNAL_READ wherever it is reached: every field whose type is one of
+ * INTERNAL_DATA_TYPES (internal-records.type.ts) refuses a token without that scope before its
+ * resolver runs, whether it is a root query or a field of a mutation's payload (a write-only
+ * token publishing a record must not read the record's drafts and internal content through the
+ * answer). One rule on the types, so a new field or payload that returns them is covered too.
+ */
+export const requireReadScopeForInternalData: MiddlewareFn<SyncContext> = ({ context, info }, next) => {
+  if (INTERNAL_DATA_TYPES.has(getNamedType(info.returnType).name)) requireScopes(context, [TokenScope.INTERNAL_READ]);
   return next();
 };

@@ -149,4 +149,21 @@ export class ViewerType {
   organisations!: OrganisationType[];
 }
 
+/**
+ * The types that carry internal data: a field returning one of them needs the INTERNAL_READ scope
+ * wherever it is (requireReadScopeForInternalData in auth-checker.ts). The record content types
+ * are reached only through these, so they need no entry of their own; RecordContent is listed as
+ * well so that a future field returning it directly is guarded too.
+ */
+export const INTERNAL_DATA_TYPES: ReadonlySet<string> = new Set([
+  'InternalProcessingActivity',
+  'InternalProcessingActivityConnection',
+  'RecordVersion',
+  'RecordContent',
+  'ExportedRecord',
+  'ExportedRecordConnection',
+  'AuditLogEntry',
+  'AuditLogConnection',
+]);
+
 export { OrganisationType };

@@ -1,9 +1,10 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { TokenScope } from '../../modules/auth/token-scope';
 import { WithheldReason } from '../../modules/processing-activity/processing-activity.enums';
 import { ProcessingActivity } from '../../modules/processing-activity/processing-activity.entity';
 import { type PublicationResult, PublicationService } from '../../modules/sync/publication.service';
+import { toGlobalId } from '../common/global-id';
 import { requireCaller } from './auth-checker';
 import { ActivityRefInput, FieldErrorType } from './common.types';
 import { toActivityType } from './internal-records.resolver';
@@ -80,7 +81,13 @@ export class UnwithholdProcessingActivityInput {
 
 @ObjectType('PublicationPayload')
 export class PublicationPayload {
-  @Field(() => InternalProcessingActivityType, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Global id of the record concerned (null when it was not found).' })
+  activityId!: string | null;
+
+  @Field(() => InternalProcessingActivityType, {
+    nullable: true,
+    description: 'The record after the change, internal fields and drafts included: needs the INTERNAL_READ scope (a token without it gets FORBIDDEN for this field; select activityId instead).',
+  })
   activity!: InternalProcessingActivityType | null;
 
   @Field(() => Int, { nullable: true, description: 'The version concerned.' })
@@ -127,9 +134,9 @@ export class PublicationResolver {
   private async run(ctx: SyncContext, ref: ActivityRefInput, act: (service: PublicationService, activityId: string) => Promise<PublicationResult>): Promise<PublicationPayload> {
     const caller = requireCaller(ctx);
     const found = await scopedActivity(ctx, ref, ['activity']);
-    if (found.error) return { activity: null, version: null, changed: false, errors: [found.error] };
+    if (found.error) return { activityId: null, activity: null, version: null, changed: false, errors: [found.error] };
     const result = await act(new PublicationService(ctx.em, caller.actor), found.value.id);
     const activity = await ctx.em.fork().findOneOrFail(ProcessingActivity, found.value.id, { populate: ['organisation'] });
-    return { activity: toActivityType(activity), version: result.versionNumber, changed: result.changed, errors: result.errors };
+    return { activityId: toGlobalId('ProcessingActivity', activity.id), activity: toActivityType(activity), version: result.versionNumber, changed: result.changed, errors: result.errors };
   }
 }
