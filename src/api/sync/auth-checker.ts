@@ -1,6 +1,7 @@
 import { getNamedType, GraphQLError } from 'graphql';
 import type { AuthChecker, MiddlewareFn } from 'type-graphql';
 import { TokenScope } from '../../modules/auth/token-scope';
+import { INVALID_CHARACTERS, storableCopy } from '../../modules/common/storable-text';
 import { INTERNAL_DATA_TYPES } from './internal-records.type';
 import type { SyncCaller, SyncContext } from './sync.context';
 
@@ -43,5 +44,25 @@ export const denyWithoutCaller: MiddlewareFn<SyncContext> = ({ context, info }, 
  */
 export const requireReadScopeForInternalData: MiddlewareFn<SyncContext> = ({ context, info }, next) => {
   if (INTERNAL_DATA_TYPES.has(getNamedType(info.returnType).name)) requireScopes(context, [TokenScope.INTERNAL_READ]);
+  return next();
+};
+
+/**
+ * Text the database cannot store (NUL, lone surrogates; storable-text.ts) in the arguments of a
+ * root field is refused before its resolver runs, as BAD_USER_INPUT with the argument's path, so
+ * no lookup, filter or operator write sends it to SQL. A sync batch's records are the exception:
+ * there such text is a field error of the one record that holds it (BatchSyncService), so the
+ * batch's other records are still written.
+ */
+export const refuseUnstorableArguments: MiddlewareFn<SyncContext> = ({ args, info }, next) => {
+  if (info.parentType.name === 'Query' || info.parentType.name === 'Mutation') {
+    const checked = info.fieldName === 'syncProcessingActivities' ? { ...args, input: { ...(args.input as object), records: [] } } : args;
+    const { errors } = storableCopy(checked, []);
+    if (errors.length) {
+      throw new GraphQLError(`${errors[0].message} (argument ${errors[0].path.join('.')})`, {
+        extensions: { code: 'BAD_USER_INPUT', reason: INVALID_CHARACTERS, argumentPath: errors[0].path },
+      });
+    }
+  }
   return next();
 };

@@ -1,4 +1,5 @@
 import { Organisation } from '../../modules/organisation/organisation.entity';
+import { storableCopy } from '../../modules/common/storable-text';
 import { findOrganisationIn } from '../../modules/organisation/organisation-scope';
 import { ProcessingActivity } from '../../modules/processing-activity/processing-activity.entity';
 import { ErrorCode, type FieldError, fieldError, type Path } from '../../modules/sync/field-error';
@@ -19,6 +20,8 @@ export async function scopedOrganisation(ctx: SyncContext, ref: OrganisationRefI
   if (!ref) return { value: caller.organisation };
   const given = [ref.id, ref.tooiUri, ref.oin].filter((v) => v != null && v !== '');
   if (given.length !== 1) return { error: fieldError(path, ErrorCode.INVALID_FORMAT, 'Name the organisation by exactly one of id, tooiUri or oin.') };
+  const unstorable = storableCopy(ref, path).errors;
+  if (unstorable.length) return { error: unstorable[0] };
   const id = ref.id ? decodeIdOf('Organisation', ref.id) : null;
   const found =
     ref.id && !id ? null : await findOrganisationIn(ctx.em, { id, tooiUri: ref.tooiUri, oin: ref.oin }, options.registerWide ? null : caller.organisationIds);

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import './sync.enums';
 import { skipInstanceCopies } from '../common/plain-input-arg';
-import { denyWithoutCaller, requireReadScopeForInternalData, syncAuthChecker } from './auth-checker';
+import { denyWithoutCaller, refuseUnstorableArguments, requireReadScopeForInternalData, syncAuthChecker } from './auth-checker';
 import { InternalProcessingActivityFieldsResolver, InternalRecordsResolver, RecordVersionFieldsResolver } from './internal-records.resolver';
 import { OperatorResolver } from './operator.resolver';
 import { PublicationResolver } from './publication.resolver';
@@ -27,7 +27,7 @@ export async function buildSyncSchema(): Promise<GraphQLSchema> {
     resolvers: SYNC_RESOLVERS,
     authChecker: syncAuthChecker,
     authMode: 'error',
-    globalMiddlewares: [denyWithoutCaller, requireReadScopeForInternalData],
+    globalMiddlewares: [denyWithoutCaller, requireReadScopeForInternalData, refuseUnstorableArguments],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
   });

@@ -10,6 +10,7 @@ import { type VersionWrite, writeVersions } from '../processing-activity/version
 import type { RecordContent } from '../processing-activity/record-content';
 import type { VersionLinks } from '../processing-activity/version-builder';
 import { resolveVersionLinks } from '../processing-activity/version-links';
+import { isStorableText, storableCopy } from '../common/storable-text';
 import { ErrorCode, type FieldError, fieldError } from './field-error';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { publicationErrors } from './publication-rules';
@@ -131,9 +132,17 @@ export class BatchSyncService {
     const key = request.idempotencyKey;
     if (key != null && (key.trim() === '' || key.length > LIMITS.idempotencyKey))
       return { ...base, errors: [fieldError(['idempotencyKey'], ErrorCode.INVALID_FORMAT, `An idempotency key is 1 to ${LIMITS.idempotencyKey} characters.`)] };
+    if (key != null && !isStorableText(key)) return { ...base, errors: storableCopy(key, ['idempotencyKey']).errors };
 
-    const records = request.records.map((r) => normaliseContent(r));
-    const invalid = this.validate(records);
+    // Text the database cannot store fails its record only; the record goes on with that text made
+    // storable, so its reference and error messages can be echoed, audited and stored as an idempotent answer.
+    const unstorable = new Map<number, FieldError[]>();
+    const records = request.records.map((r, i) => {
+      const storable = storableCopy(r, ['records', i]);
+      if (storable.errors.length) unstorable.set(i, storable.errors);
+      return normaliseContent(storable.value);
+    });
+    const invalid = this.validate(records, unstorable);
 
     if (request.dryRun) return this.dryRun(request, records, invalid, base);
 
@@ -178,11 +187,11 @@ export class BatchSyncService {
   }
 
   /** Field errors per batch position; publication checks for records that ask to be published. */
-  private validate(records: SyncRecordData[]): Map<number, FieldError[]> {
+  private validate(records: SyncRecordData[], unstorable: Map<number, FieldError[]>): Map<number, FieldError[]> {
     const invalid = new Map<number, FieldError[]>();
     const seen = new Map<string, number>();
     records.forEach((r, i) => {
-      const errors = validateRecord(r, ['records', i]);
+      const errors = [...(unstorable.get(i) ?? []), ...validateRecord(r, ['records', i])];
       const first = seen.get(r.reference);
       if (first !== undefined) errors.push(fieldError(['records', i, 'reference'], ErrorCode.DUPLICATE_REFERENCE, `Reference "${r.reference}" occurs more than once in this batch (first at position ${first}).`));
       else seen.set(r.reference, i);

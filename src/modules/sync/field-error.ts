@@ -44,4 +44,6 @@ export const ErrorCode = {
   WRITE_FAILED: 'WRITE_FAILED',
   INVALID_PARENT: 'INVALID_PARENT',
   ALREADY_EXISTS: 'ALREADY_EXISTS',
+  /** Text the database cannot store: a NUL character or an unpaired UTF-16 surrogate. */
+  INVALID_CHARACTERS: 'INVALID_CHARACTERS',
 } as const;
