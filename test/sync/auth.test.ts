@@ -352,8 +352,8 @@ describe('sync surface: one organisation never reaches another', () => {
     expect(byRef.processingActivity).toBeNull();
     const list = await ez.query<{ processingActivities: { totalCount: number; nodes: unknown[] } }>(`query($o: OrganisationRefInput) { processingActivities(organisation: $o) { totalCount nodes { reference } } }`, { o: defensieOrg });
     expect(list.processingActivities).toEqual({ totalCount: 0, nodes: [] });
-    const exported = await ez.query<{ exportProcessingActivities: unknown[] }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { reference } }`, { o: defensieOrg });
-    expect(exported.exportProcessingActivities).toEqual([]);
+    const exported = await ez.query<{ exportProcessingActivities: { nodes: unknown[]; totalCount: number } }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { nodes { reference } totalCount } }`, { o: defensieOrg });
+    expect(exported.exportProcessingActivities).toEqual({ nodes: [], totalCount: 0 });
     const audit = await ez.query<{ auditLog: { nodes: unknown[] } }>(`query($o: OrganisationRefInput) { auditLog(organisation: $o) { nodes { id } } }`, { o: defensieOrg });
     expect(audit.auditLog.nodes).toEqual([]);
     // EZ's own list holds no Defensie record, even with sub-organisations included.

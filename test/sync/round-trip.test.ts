@@ -37,8 +37,8 @@ describe('the five seed records round-trip', () => {
       const name = SEED_ORGANISATIONS.find((o) => o.key === key)!.name;
       const client = server.syncClient(await issueToken(server.db.orm, name));
       const organisation = { id: toGlobalId('Organisation', (await server.db.orm.em.fork().findOneOrFail(Organisation, { name })).id) };
-      const exported = await client.query<{ exportProcessingActivities: Record<string, unknown>[] }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { ${selection} } }`, { o: organisation });
-      const records = exported.exportProcessingActivities;
+      const exported = await client.query<{ exportProcessingActivities: { nodes: Record<string, unknown>[] } }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { nodes { ${selection} } } }`, { o: organisation });
+      const records = exported.exportProcessingActivities.nodes;
       const expected = SEED_RECORDS.filter((r) => r.organisationKey === key).map((r) => r.reference).sort();
       expect(records.map((r) => r.reference)).toEqual(expected);
       const before = await server.db.orm.em.fork().find(ProcessingActivityVersion, { activity: { reference: { $in: expected } } });
@@ -49,8 +49,8 @@ describe('the five seed records round-trip', () => {
       const after = await server.db.orm.em.fork().find(ProcessingActivityVersion, { activity: { reference: { $in: expected } } });
       expect(after.map((v) => [v.id, v.status, v.contentHash])).toEqual(before.map((v) => [v.id, v.status, v.contentHash]));
       // And exported again, byte for byte the same.
-      const again = await client.query<{ exportProcessingActivities: unknown[] }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { ${selection} } }`, { o: organisation });
-      expect(again.exportProcessingActivities).toEqual(records);
+      const again = await client.query<{ exportProcessingActivities: { nodes: unknown[] } }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { nodes { ${selection} } } }`, { o: organisation });
+      expect(again.exportProcessingActivities.nodes).toEqual(records);
       total += records.length;
     }
     expect(total).toBe(5);
@@ -59,7 +59,9 @@ describe('the five seed records round-trip', () => {
   it('the export carries every field of the seed content', async () => {
     const client = server.syncClient(await issueToken(server.db.orm, 'Ministerie van Defensie'));
     const selection = selectAll(schema.getType('ExportedRecord') as GraphQLObjectType);
-    const { exportProcessingActivities: records } = await client.query<{ exportProcessingActivities: { reference: string; title: string; thirdCountryTransfers: { transfers: unknown[] } | null }[] }>(`{ exportProcessingActivities { ${selection} } }`);
+    const {
+      exportProcessingActivities: { nodes: records },
+    } = await client.query<{ exportProcessingActivities: { nodes: { reference: string; title: string; thirdCountryTransfers: { transfers: unknown[] } | null }[] } }>(`{ exportProcessingActivities { nodes { ${selection} } } }`);
     const d2412 = records.find((r) => r.reference === 'D2412')!;
     const seed = SEED_RECORDS.find((r) => r.reference === 'D2412')!.content;
     expect(d2412.title).toBe(seed.title);

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { OrganisationKind } from '../../modules/organisation/organisation.enums';
 import type { FieldError } from '../../modules/sync/field-error';
@@ -82,5 +83,13 @@ export class PageInfoType {
 }
 
 export const MAX_PAGE = 500;
-export const clampFirst = (first: number | null | undefined) => Math.max(1, Math.min(first ?? 100, MAX_PAGE));
+
+/** A page size of the internal listings: 0 to MAX_PAGE, refused (never clamped) outside, as on the public surface. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? 100;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) {
+    throw new GraphQLError(`first must be between 0 and ${MAX_PAGE}; page on with after: pageInfo.endCursor.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'first', max: MAX_PAGE } });
+  }
+  return size;
+}
 export { Int };

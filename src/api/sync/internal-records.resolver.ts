@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { AuditLogEntry } from '../../modules/audit/audit-log-entry.entity';
 import { TokenScope } from '../../modules/auth/token-scope';
@@ -11,11 +12,11 @@ import type { RecordContent } from '../../modules/processing-activity/record-con
 import { toRecordContent } from '../../modules/processing-activity/version-reader';
 import { toGlobalId } from '../common/global-id';
 import { requireCaller } from './auth-checker';
-import { ActivityRefInput, clampFirst, OrganisationRefInput, OrganisationType } from './common.types';
+import { ActivityRefInput, MAX_PAGE, OrganisationRefInput, OrganisationType, pageSize } from './common.types';
 import { RecordContentType } from './content.types';
 import {
   AuditLogConnection,
-  ExportedRecordType,
+  ExportedRecordConnection,
   InternalProcessingActivityConnection,
   InternalProcessingActivityType,
   RecordVersionType,
@@ -87,16 +88,16 @@ export class InternalRecordsResolver {
     @Ctx() ctx: SyncContext,
     @Arg('organisation', () => OrganisationRefInput, { nullable: true }) organisationRef?: OrganisationRefInput | null,
     @Arg('includeSubOrganisations', () => Boolean, { defaultValue: false }) includeSubOrganisations?: boolean,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'At most 500.' }) first?: number,
+    @Arg('first', () => Int, { defaultValue: 100, description: `0 to ${MAX_PAGE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<InternalProcessingActivityConnection> {
+    const limit = pageSize(first);
     const organisation = await scopedOrganisation(ctx, organisationRef, ['organisation']);
     if (organisation.error) return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const ids = includeSubOrganisations ? await subtreeIds(ctx.em, organisation.value.id) : [organisation.value.id];
     const where: FilterQuery<ProcessingActivity> = { organisation: { $in: ids } };
     const totalCount = await ctx.em.count(ProcessingActivity, where);
     const cursor = decodeCursor(after);
-    const limit = clampFirst(first);
     const page = await ctx.em.find(
       ProcessingActivity,
       cursor ? { $and: [where, { $or: [{ reference: { $gt: cursor[0] } }, { reference: cursor[0], id: { $gt: cursor[1] } }] }] } : where,
@@ -115,29 +116,41 @@ export class InternalRecordsResolver {
   }
 
   @Authorized(TokenScope.INTERNAL_READ)
-  @Query(() => [ExportedRecordType], { description: "The newest version of an organisation's records, exactly as SyncRecordInput takes them (for backups and round trips)." })
+  @Query(() => ExportedRecordConnection, {
+    description: "The newest version of an organisation's records, exactly as SyncRecordInput takes them (for backups and round trips), by reference, a page at a time: follow pageInfo.endCursor until hasNextPage is false.",
+  })
   async exportProcessingActivities(
     @Ctx() ctx: SyncContext,
     @Arg('organisation', () => OrganisationRefInput, { nullable: true }) organisationRef?: OrganisationRefInput | null,
-    @Arg('references', () => [String], { nullable: true, description: 'Only these reference numbers (at most 500).' }) references?: string[] | null,
-  ): Promise<ExportedRecordType[]> {
+    @Arg('references', () => [String], { nullable: true, description: `Only these reference numbers (at most ${MAX_PAGE}).` }) references?: string[] | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: `0 to ${MAX_PAGE}.` }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ExportedRecordConnection> {
+    const limit = pageSize(first);
+    if (references && references.length > MAX_PAGE) {
+      throw new GraphQLError(`references lists ${references.length} reference numbers; at most ${MAX_PAGE}.`, { extensions: { code: 'BAD_USER_INPUT', argument: 'references', max: MAX_PAGE } });
+    }
+    const empty = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const organisation = await scopedOrganisation(ctx, organisationRef, ['organisation']);
-    if (organisation.error) return [];
-    const activities = await ctx.em.find(
-      ProcessingActivity,
-      { organisation: organisation.value, ...(references ? { reference: { $in: references.slice(0, 500) } } : {}), latestVersionNumber: { $gt: 0 } },
-      { orderBy: { reference: 'asc' }, limit: 5_000 },
-    );
-    if (!activities.length) return [];
+    if (organisation.error) return empty;
+    const where: FilterQuery<ProcessingActivity> = { organisation: organisation.value, ...(references ? { reference: { $in: references } } : {}), latestVersionNumber: { $gt: 0 } };
+    const cursor = decodeCursor(after);
+    const totalCount = await ctx.em.count(ProcessingActivity, where);
+    const page = await ctx.em.find(ProcessingActivity, cursor ? { $and: [where, { reference: { $gt: cursor[0] } }] } : where, { orderBy: { reference: 'asc' }, limit: limit + 1 });
+    const activities = page.slice(0, limit);
+    const last = activities[activities.length - 1];
+    const pageInfo = { hasNextPage: page.length > limit, endCursor: last ? encodeCursor([last.reference]) : null };
+    if (!activities.length) return { nodes: [], pageInfo, totalCount };
     const versions = await ctx.em.find(ProcessingActivityVersion, {
       $or: activities.map((a) => ({ activity: a.id, versionNumber: a.latestVersionNumber })),
     });
     const full = await Promise.all(versions.map((v) => ctx.loaders.fullVersion.load(v.id)));
     const byActivity = new Map(full.map((v) => [v.activity.id, v]));
-    return activities.flatMap((a) => {
+    const nodes = activities.flatMap((a) => {
       const v = byActivity.get(a.id);
       return v ? [{ reference: a.reference, baseVersion: v.versionNumber, ...(toRecordContent(v) as RecordContentType) }] : [];
     });
+    return { nodes, pageInfo, totalCount };
   }
 
   @Authorized(TokenScope.INTERNAL_READ)
@@ -146,9 +159,10 @@ export class InternalRecordsResolver {
     @Ctx() ctx: SyncContext,
     @Arg('organisation', () => OrganisationRefInput, { nullable: true, description: "Default: every organisation in the token's scope." }) organisationRef?: OrganisationRefInput | null,
     @Arg('reference', () => String, { nullable: true }) reference?: string | null,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'At most 500.' }) first?: number,
+    @Arg('first', () => Int, { defaultValue: 100, description: `0 to ${MAX_PAGE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<AuditLogConnection> {
+    const limit = pageSize(first);
     const caller = requireCaller(ctx);
     let organisationIds = caller.organisationIds;
     if (organisationRef) {
@@ -156,7 +170,6 @@ export class InternalRecordsResolver {
       if (organisation.error) return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
       organisationIds = [organisation.value.id];
     }
-    const limit = clampFirst(first);
     const cursor = decodeCursor(after);
     const where: FilterQuery<AuditLogEntry> = {
       targetOrganisationId: { $in: organisationIds },

@@ -83,6 +83,18 @@ export class ExportedRecordType extends RecordContentType {
   baseVersion!: number;
 }
 
+@ObjectType('ExportedRecordConnection', { description: 'A page of an export; follow pageInfo.endCursor until hasNextPage is false for the whole register.' })
+export class ExportedRecordConnection {
+  @Field(() => [ExportedRecordType])
+  nodes!: ExportedRecordType[];
+
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int, { description: 'Records in the whole export (every page).' })
+  totalCount!: number;
+}
+
 @ObjectType('AuditLogEntry', { description: 'One write on the register: who, with which token, what, when, and the outcome.' })
 export class AuditLogEntryType {
   @Field(() => ID)
