@@ -228,5 +228,27 @@ describe('batch sync', () => {
       const again = await sync(replaceClient, { mode: 'REPLACE', records: [record('H-1'), record('H-4')] });
       expect(again.summary).toEqual({ created: 0, updated: 0, unchanged: 2, withdrawn: 0, failed: 0 });
     });
+
+    it('with no records (the whole register withdrawn) only with confirmWithdrawAll: true; without it a clear error and nothing written', async () => {
+      const published = async () => (await em().find(ProcessingActivityVersion, { activity: { reference: { $like: 'H-%' } }, status: VersionStatus.PUBLISHED })).length;
+      expect(await published()).toBeGreaterThan(0);
+      for (const dryRun of [false, true]) {
+        const refused = await sync(replaceClient, { mode: 'REPLACE', dryRun, records: [] });
+        expect({ dryRun, committed: refused.committed, results: refused.results, errors: refused.errors.map((e) => [e.code, e.path]) }).toEqual({
+          dryRun,
+          committed: false,
+          results: [],
+          errors: [['CONFIRMATION_REQUIRED', ['confirmWithdrawAll']]],
+        });
+        expect(refused.errors[0].message).toMatch(/confirmWithdrawAll: true/);
+      }
+      expect(await published()).toBeGreaterThan(0);
+      // UPSERT with no records is harmless and needs nothing.
+      expect((await sync(replaceClient, { records: [] })).errors).toEqual([]);
+      const confirmed = await sync(replaceClient, { mode: 'REPLACE', records: [], confirmWithdrawAll: true });
+      expect(confirmed.errors).toEqual([]);
+      expect(confirmed.summary.withdrawn).toBeGreaterThan(0);
+      expect(await published()).toBe(0);
+    });
   });
 });

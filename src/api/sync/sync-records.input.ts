@@ -38,6 +38,9 @@ export class SyncProcessingActivitiesInput {
   @Field(() => Boolean, { defaultValue: false, description: 'Write everything or nothing: one failing record rolls back the whole batch.' })
   allOrNothing!: boolean;
 
+  @Field(() => Boolean, { defaultValue: false, description: "Required (true) for REPLACE with no records, which withdraws every record of the organisation; without it such a batch is refused with CONFIRMATION_REQUIRED." })
+  confirmWithdrawAll!: boolean;
+
   @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the first answer without writing again (per organisation, at most 200 characters).' })
   idempotencyKey?: string | null;
 }

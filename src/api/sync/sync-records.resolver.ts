@@ -31,6 +31,7 @@ export class SyncRecordsResolver {
       dryRun: input.dryRun ?? false,
       allOrNothing: input.allOrNothing ?? false,
       idempotencyKey: input.idempotencyKey,
+      confirmWithdrawAll: input.confirmWithdrawAll ?? false,
     });
     return toPayload(result, organisation.value);
   }

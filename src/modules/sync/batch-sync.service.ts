@@ -39,6 +39,8 @@ export interface BatchSyncRequest {
   /** One transaction for the whole batch: any failure writes nothing at all. */
   allOrNothing: boolean;
   idempotencyKey?: string | null;
+  /** REPLACE with no records withdraws the organisation's whole register: only with this set. */
+  confirmWithdrawAll?: boolean;
 }
 
 export interface RecordResult {
@@ -129,6 +131,13 @@ export class BatchSyncService {
     };
     if (request.records.length > LIMITS.batch)
       return { ...base, errors: [fieldError(['records'], ErrorCode.BATCH_TOO_LARGE, `A batch holds at most ${LIMITS.batch} records; this one has ${request.records.length}. Split it.`)] };
+    if (request.mode === SyncMode.REPLACE && !request.records.length && !request.confirmWithdrawAll)
+      return {
+        ...base,
+        errors: [
+          fieldError(['confirmWithdrawAll'], ErrorCode.CONFIRMATION_REQUIRED, "REPLACE with no records withdraws every record of the organisation. If that is what you mean, send confirmWithdrawAll: true; nothing was written."),
+        ],
+      };
     const key = request.idempotencyKey;
     if (key != null && (key.trim() === '' || key.length > LIMITS.idempotencyKey))
       return { ...base, errors: [fieldError(['idempotencyKey'], ErrorCode.INVALID_FORMAT, `An idempotency key is 1 to ${LIMITS.idempotencyKey} characters.`)] };

@@ -46,4 +46,6 @@ export const ErrorCode = {
   ALREADY_EXISTS: 'ALREADY_EXISTS',
   /** Text the database cannot store: a NUL character or an unpaired UTF-16 surrogate. */
   INVALID_CHARACTERS: 'INVALID_CHARACTERS',
+  /** A destructive request that needs an explicit confirmation argument (REPLACE with no records). */
+  CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
 } as const;
