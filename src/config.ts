@@ -12,4 +12,16 @@ export const config = {
   embeddedPostgresDir: process.env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, '.data', 'postgres'),
   /** Seed the five sample records into an empty database (default on; SEED=false to start empty). */
   seedEmptyDatabase: process.env.SEED !== 'false',
+  /** How long browsers and shared caches may keep a complete public answer (Cache-Control max-age, seconds; 0 = revalidate each time). */
+  publicCacheMaxAgeSeconds: nonNegativeInteger('PUBLIC_CACHE_MAX_AGE', 60),
+  /** The GraphiQL explorer at GET /graphql (on unless GRAPHQL_EXPLORER=off). */
+  graphqlExplorer: process.env.GRAPHQL_EXPLORER?.toLowerCase() !== 'off',
 };
+
+function nonNegativeInteger(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${text}".`);
+  return value;
+}

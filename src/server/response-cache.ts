@@ -3,6 +3,7 @@ import type express from 'express';
 import { stripIgnoredCharacters } from 'graphql';
 import { Client } from 'pg';
 import { nextScheduledPublication } from '../modules/publication/public-scope';
+import { isCompleteAnswer } from './http/graphql-answer';
 
 export const PUBLIC_REGISTER_CHANNEL = 'public_register_changed';
 
@@ -199,11 +200,6 @@ export class ResponseCache {
       lost();
     }
   }
-}
-
-/** A JSON answer with data and without errors (an "errors" key can only appear as a key: inside strings quotes are escaped). */
-function isCompleteAnswer(body: string): boolean {
-  return body.startsWith('{"data":') && !body.includes('"errors":');
 }
 
 /**

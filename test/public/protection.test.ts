@@ -78,15 +78,15 @@ describe('query limits', () => {
   });
 });
 
-describe('CSRF prevention', () => {
-  test('a GET without a preflight header is refused with 400; with one it is served', async () => {
+describe('GET links and CSRF prevention', () => {
+  test('the public surface answers a plain GET link (it carries no cookies, so there is no request to forge); the sync surface refuses one', async () => {
     const url = `${server.url}/graphql?query=${encodeURIComponent('{ organisations { name } }')}`;
     const plain = await fetch(url);
-    expect(plain.status).toBe(400);
-    expect(await plain.text()).not.toContain('Ministerie');
-    const preflighted = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
-    expect(preflighted.status).toBe(200);
-    expect(await preflighted.text()).toContain('Ministerie van Defensie');
+    expect(plain.status).toBe(200);
+    expect(await plain.text()).toContain('Ministerie van Defensie');
+    const sync = await fetch(`${server.url}/sync/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(sync.status).toBe(400);
+    expect(await sync.text()).toMatch(/Cross-Site Request Forgery/);
   });
 
   test('a GET answer has an ETag and a matching If-None-Match gets 304 without a body; POST answers carry none', async () => {

@@ -7,6 +7,7 @@ const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_DEPTH_LIMIT',
   'QUERY_COST_LIMIT',
@@ -20,7 +21,7 @@ const SAFE_CODES = new Set([
  * internal detail; the original is logged server-side.
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
-  formatted = withLimitCode(formatted, original);
+  formatted = withRequestErrorCode(withLimitCode(formatted, original), original);
   const code = formatted.extensions?.code as string | undefined;
   if (code && SAFE_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -39,4 +40,15 @@ function withLimitCode(formatted: GraphQLFormattedError, original: unknown): Gra
   const innerCode = inner instanceof GraphQLError ? inner.extensions?.code : undefined;
   if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || innerCode !== 'QUERY_DEPTH_LIMIT') return formatted;
   return { ...formatted, extensions: { ...formatted.extensions, code: innerCode } };
+}
+
+/**
+ * Apollo's own request checks (e.g. a persisted-query hash that does not match its query) throw
+ * errors with an HTTP 4xx status but no code: the caller's mistake, said as BAD_REQUEST.
+ */
+function withRequestErrorCode(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  if (formatted.extensions?.code !== undefined && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const status = original instanceof GraphQLError ? (original.extensions?.http as { status?: number } | undefined)?.status : undefined;
+  if (!status || status < 400 || status >= 500 || (original as GraphQLError).originalError) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
 }
