@@ -12,4 +12,8 @@ export const config = {
   embeddedPostgresDir: process.env.EMBEDDED_PG_DIR ?? path.join(PROJECT_ROOT, '.data', 'postgres'),
   /** Seed the five sample records into an empty database (default on; SEED=false to start empty). */
   seedEmptyDatabase: process.env.SEED !== 'false',
+  /** Prometheus metrics: a listener of their own on METRICS_HOST:METRICS_PORT (unset: none), and/or /metrics on the API port behind METRICS_TOKEN. */
+  metricsPort: process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : null,
+  metricsHost: process.env.METRICS_HOST || '127.0.0.1',
+  metricsToken: process.env.METRICS_TOKEN || null,
 };

@@ -14,6 +14,8 @@ export interface ResponseCacheOptions {
   maxBytes?: number;
   /** Upper bound on an entry's life, whatever happens. */
   ttlMs?: number;
+  /** Told of every hit, miss and invalidation (the metrics' counters). */
+  onEvent?: (event: 'hit' | 'miss' | 'invalidation') => void;
 }
 
 interface Entry {
@@ -74,6 +76,7 @@ export class ResponseCache {
   invalidate(): void {
     this.generation++;
     this.stats.invalidations++;
+    this.options.onEvent?.('invalidation');
     this.entries.clear();
     this.bytes = 0;
     this.validUntil = 0;
@@ -91,6 +94,7 @@ export class ResponseCache {
       const hit = this.entries.get(key);
       if (hit) {
         this.stats.hits++;
+        this.options.onEvent?.('hit');
         this.entries.delete(key); // most recently used last
         this.entries.set(key, hit);
         res.setHeader('x-response-cache', 'hit');
@@ -98,6 +102,7 @@ export class ResponseCache {
         return;
       }
       this.stats.misses++;
+      this.options.onEvent?.('miss');
       res.setHeader('x-response-cache', 'miss');
       const generation = this.generation;
       const send = res.send.bind(res);
