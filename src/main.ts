@@ -3,16 +3,22 @@ import type { Server } from 'node:http';
 import { config } from './config';
 import { openDatabase } from './database/database';
 import { createApp } from './server/app';
+import { createLogger } from './server/logger';
 
 /** Starts the register: database (embedded unless DATABASE_URL), migrations, seeds, then both GraphQL surfaces. */
 async function main(): Promise<void> {
   const db = await openDatabase();
-  const { app, stop } = await createApp(db.orm);
+  const logger = createLogger();
+  const { app, stop } = await createApp(db.orm, { logger });
   const server: Server = app.listen(config.port, () => {
-    console.log(`Verwerkingsregister listening on http://localhost:${config.port}`);
-    console.log(`  public GraphQL: http://localhost:${config.port}/graphql`);
-    console.log(`  sync GraphQL:   http://localhost:${config.port}/sync/graphql`);
-    console.log(`  database:       ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL (${config.embeddedPostgresDir})`}`);
+    logger.info(
+      {
+        public: `http://localhost:${config.port}/graphql`,
+        sync: `http://localhost:${config.port}/sync/graphql`,
+        database: config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL (${config.embeddedPostgresDir})`,
+      },
+      `Verwerkingsregister listening on http://localhost:${config.port}`,
+    );
   });
 
   let stopping = false;

@@ -11,6 +11,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express from 'express';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildPublicSchema } from '../api/public/public.schema';
 import { createPublicContext } from '../api/public/public.context';
 import { buildSyncSchema } from '../api/sync/sync.schema';
@@ -18,8 +20,10 @@ import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { config, PROJECT_ROOT } from '../config';
 import path from 'node:path';
+import { supportedOperationsPlugin } from '../api/common/operation-support';
+import type { SyncContext } from '../api/sync/sync.context';
+import { config, PROJECT_ROOT } from '../config';
 import { mountBenchMetrics } from './bench-metrics';
 import { noStore, publicCacheHeaders } from './http/cache-headers';
 import { explorer } from './http/explorer';
@@ -27,6 +31,9 @@ import { docs, frontDoor } from './http/front-door';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
+import { createLogger, type Logger } from './logger';
+import { mountMetrics, registerPool, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
+import { contextWithFacts, observabilityPlugin, observedContext, observeRequests } from './request-observation';
 
 export const LIMITS = {
   public: { maxDepth: 10, maxComplexity: 25_000, maxBodyBytes: '64kb' },
@@ -54,7 +61,17 @@ const EXPLORER_QUERY = `# The published register of processing activities. Press
 
 export interface App {
   app: express.Express;
+  /** Where the separate metrics listener listens (METRICS_PORT), or null. */
+  metricsAddress: AddressInfo | null;
   stop(): Promise<void>;
+}
+
+export interface MetricsOptions {
+  /** Port of a listener of its own for /metrics (0: any free port); null: none. */
+  port: number | null;
+  host: string;
+  /** Bearer token a scrape must send; with a token, /metrics is also served on the API's port. */
+  token: string | null;
 }
 
 /**
@@ -63,20 +80,29 @@ export interface App {
  * built for the caller's rights: a sync request its own forked EntityManager, a public request
  * only the public register and its loaders on the connection pool.
  */
-export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
+export async function createApp(
+  orm: MikroORM,
+  options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean; logger?: Logger; metrics?: MetricsOptions } = {},
+): Promise<App> {
+  const logger = options.logger ?? createLogger();
+  const metrics = options.metrics ?? { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken };
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
+  const publicPlugins = [supportedOperationsPlugin('The public API is read-only; organisations write through /sync/graphql.'), observabilityPlugin(() => null), ...(options.extraPublicPlugins ?? [])];
   // The public surface is anonymous and read-only and carries no cookies, so a plain link (GET with
   // the query in the URL) must answer: CSRF prevention guards cookie-carrying requests, and stays on
   // for the sync surface.
-  const publicServer = apollo(publicSchema, { ...LIMITS.public, csrfPrevention: false }, options.extraPublicPlugins ?? [], jitEnabled());
-  const syncServer = apollo(syncSchema, { ...LIMITS.sync, csrfPrevention: true }, [], jitEnabled());
+  const publicServer = apollo(publicSchema, { ...LIMITS.public, csrfPrevention: false }, publicPlugins, jitEnabled());
+  const syncServer = apollo(syncSchema, { ...LIMITS.sync, csrfPrevention: true }, [supportedOperationsPlugin(''), observabilityPlugin((c) => (c as SyncContext).caller?.tokenPrefix ?? null)], jitEnabled());
   // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
-  const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex() }) : null;
+  const cacheEvents = { hit: () => responseCacheHits.inc(), miss: () => responseCacheMisses.inc(), invalidation: () => responseCacheInvalidations.inc() };
+  const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
   await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);
+  const unregisterPool = registerPool('primary', orm.em.getKnex());
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // GET answers only, see etag.ts
+  app.use(observeRequests(logger));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -89,6 +115,8 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   });
   if (config.graphqlExplorer) app.use(explorer({ endpoint: '/graphql', title: 'Verwerkingsregister: open data (GraphQL)', defaultQuery: EXPLORER_QUERY }));
   mountBenchMetrics(app, orm);
+  if (metrics.token) mountMetrics(app, { token: metrics.token });
+  const metricsServer = metrics.port != null ? await listenForMetrics(metrics, logger) : null;
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
@@ -96,22 +124,37 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex()) }),
+    expressMiddleware(publicServer, { context: async ({ req }) => contextWithFacts(req, await createPublicContext(orm.em.getKnex())) }),
   );
   app.use(
     '/sync/graphql',
     noStore(),
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
-    expressMiddleware(syncServer, { context: async ({ req }) => createSyncContext(orm.em.fork(), req.headers.authorization) }),
+    expressMiddleware(syncServer, { context: async ({ req }) => observedContext(req, () => createSyncContext(orm.em.fork(), req.headers.authorization)) }),
   );
   app.use(bodyErrorHandler);
 
   return {
     app,
+    metricsAddress: metricsServer ? (metricsServer.address() as AddressInfo) : null,
     stop: async () => {
-      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop()]);
+      unregisterPool();
+      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
     },
   };
+}
+
+/** /metrics on a listener of its own (METRICS_HOST:METRICS_PORT, loopback by default), out of reach of the API's public port. */
+async function listenForMetrics(options: MetricsOptions, logger: Logger): Promise<Server> {
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  mountMetrics(metricsApp, { token: options.token });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = metricsApp.listen(options.port!, options.host, () => resolve(s)).once('error', reject);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  logger.info({ metrics: `http://${address}:${port}/metrics` }, 'metrics listening');
+  return server;
 }
 
 function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number; csrfPrevention: boolean }, plugins: ApolloServerPlugin[], jit: boolean) {

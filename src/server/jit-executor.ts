@@ -29,13 +29,13 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       };
       byOperation.set(name, entry);
     }
-    if (!isCompiledQuery(entry.query)) return entry.query as never;
+    if (!isCompiledQuery(entry.query)) return withGraphQLErrors(entry.query) as never;
     const variables = withDefaults(request.request.variables, entry.defaults);
     entry.fillInputDefaults?.(variables);
     const result = await entry.query.query(undefined, request.context, variables);
     // No data at all: the variables did not fit the operation (graphql-jit coerces them first). That is the caller's mistake, said as such.
     if (!('data' in result) && result.errors?.length) return { errors: result.errors.map(badUserInput) } as never;
-    return result as never;
+    return withGraphQLErrors(result) as never;
   };
   let unsubscribed = false;
   let listener: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
@@ -75,6 +75,25 @@ function withDefaults(variables: Record<string, unknown> | undefined, defaults: 
 
 export function jitEnabled(): boolean {
   return (process.env.GRAPHQL_EXECUTOR ?? 'jit') !== 'graphql-js';
+}
+
+/**
+ * graphql-jit reports errors in a GraphQLError of its own whose `extensions` is undefined when the
+ * thrown error had none (a database error, a bug). Apollo reads `extensions.code` of every error
+ * before calling formatError, fails on those, and answers a bare "Internal server error" without
+ * ever calling the formatter or the plugins: nothing was masked on purpose and nothing was logged.
+ * Rebuilt as graphql-js errors (same message, path, locations and original error) they take the
+ * same route as under graphql-js.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((e) => !e.extensions)) return result;
+  const errors = result.errors.map((e) => {
+    if (e.extensions) return e;
+    const rebuilt = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? e });
+    (rebuilt as { locations?: GraphQLError['locations'] }).locations = e.locations;
+    return rebuilt;
+  });
+  return { ...result, errors };
 }
 
 function badUserInput(error: GraphQLError): GraphQLError {

@@ -15,6 +15,8 @@ export interface ResponseCacheOptions {
   maxBytes?: number;
   /** Upper bound on an entry's life, whatever happens. */
   ttlMs?: number;
+  /** Told of every hit, miss and invalidation (the metrics' counters). */
+  onEvent?: (event: 'hit' | 'miss' | 'invalidation') => void;
 }
 
 interface Entry {
@@ -75,6 +77,7 @@ export class ResponseCache {
   invalidate(): void {
     this.generation++;
     this.stats.invalidations++;
+    this.options.onEvent?.('invalidation');
     this.entries.clear();
     this.bytes = 0;
     this.validUntil = 0;
@@ -92,6 +95,7 @@ export class ResponseCache {
       const hit = this.entries.get(key);
       if (hit) {
         this.stats.hits++;
+        this.options.onEvent?.('hit');
         this.entries.delete(key); // most recently used last
         this.entries.set(key, hit);
         res.setHeader('x-response-cache', 'hit');
@@ -99,6 +103,7 @@ export class ResponseCache {
         return;
       }
       this.stats.misses++;
+      this.options.onEvent?.('miss');
       res.setHeader('x-response-cache', 'miss');
       const generation = this.generation;
       const send = res.send.bind(res);

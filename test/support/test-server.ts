@@ -25,6 +25,8 @@ export interface GraphQLClient {
 export interface TestServer {
   db: TestDatabase;
   url: string;
+  /** /metrics on its own listener, when the app options asked for one. */
+  metricsUrl: string | null;
   /** The anonymous open-data consumer. */
   publicClient: GraphQLClient;
   /** An organisation's sync client, authenticated with a bearer token (or none). */
@@ -33,9 +35,9 @@ export interface TestServer {
 }
 
 /** A running server on a free loopback port, on a database of this test file's own (a clone of the seeded template). */
-export async function startTestServer(options: { empty?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { empty?: boolean; app?: Parameters<typeof createApp>[1] } = {}): Promise<TestServer> {
   const db = await createTestDatabase(options);
-  const { app, stop } = await createApp(db.orm);
+  const { app, stop, metricsAddress } = await createApp(db.orm, options.app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -43,6 +45,7 @@ export async function startTestServer(options: { empty?: boolean } = {}): Promis
   return {
     db,
     url,
+    metricsUrl: metricsAddress ? `http://127.0.0.1:${metricsAddress.port}/metrics` : null,
     publicClient: client(`${url}/graphql`, {}),
     syncClient: (token) => client(`${url}/sync/graphql`, token ? { authorization: `Bearer ${token}` } : {}),
     close: async () => {

@@ -14,11 +14,12 @@ const SAFE_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'OPERATION_NOT_SUPPORTED',
 ]);
 
 /**
  * Everything else (database errors, bugs) becomes a generic message with no stack, SQL or
- * internal detail; the original is logged server-side.
+ * internal detail; the original is logged server-side with the request id (src/server/request-observation.ts).
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   formatted = withRequestErrorCode(withLimitCode(formatted, original), original);
@@ -27,7 +28,6 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (process.env.NODE_ENV !== 'test' || process.env.LOG_INTERNAL_ERRORS) console.error('[graphql] internal error', original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -4,6 +4,7 @@ import { Organisation } from '../../modules/organisation/organisation.entity';
 import { type BatchSyncResult, BatchSyncService, RecordOutcome, SyncMode } from '../../modules/sync/batch-sync.service';
 import { toGlobalId } from '../common/global-id';
 import { PlainInputArg } from '../common/plain-input-arg';
+import { requestFactsOf } from '../common/request-facts';
 import { requireCaller } from './auth-checker';
 import { toOrganisationType } from './mappers';
 import { scopedOrganisation } from './scope';
@@ -33,7 +34,11 @@ export class SyncRecordsResolver {
       idempotencyKey: input.idempotencyKey,
       confirmWithdrawAll: input.confirmWithdrawAll ?? false,
     });
-    return toPayload(result, organisation.value);
+    const payload = toPayload(result, organisation.value);
+    const facts = requestFactsOf(ctx);
+    // Reported with the request (its log line and the sync metrics), see request-observation.ts.
+    if (facts) facts.sync = { organisation: organisation.value.id, idempotencyKey: input.idempotencyKey ?? null, mode: result.mode, dryRun: result.dryRun, committed: result.committed, replayed: result.replayed, outcomes: { ...payload.summary } };
+    return payload;
   }
 }
 
