@@ -16,9 +16,11 @@ import { createPublicContext } from '../api/public/public.context';
 import { buildSyncSchema } from '../api/sync/sync.schema';
 import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
+import { serviceUnavailablePlugin, unavailableAs503 } from '../api/common/service-unavailable';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { mountBenchMetrics } from './bench-metrics';
 import { etagForGet } from './etag';
+import { mountHealth } from './health';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 
@@ -49,9 +51,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // GET answers only, see etag.ts
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  mountHealth(app, { orm, responseCacheListening: cache ? () => cache.isListening() : null });
   mountBenchMetrics(app, orm);
   app.use(
     '/graphql',
@@ -59,12 +59,12 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex()) }),
+    expressMiddleware(publicServer, { context: unavailableAs503(async () => createPublicContext(orm.em.getKnex())) }),
   );
   app.use(
     '/sync/graphql',
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
-    expressMiddleware(syncServer, { context: async ({ req }) => createSyncContext(orm.em.fork(), req.headers.authorization) }),
+    expressMiddleware(syncServer, { context: unavailableAs503(async ({ req }) => createSyncContext(orm.em.fork(), req.headers.authorization)) }),
   );
   app.use(bodyErrorHandler);
 
@@ -81,11 +81,14 @@ function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth
     // Both surfaces run on graphql-jit (compiled queries and variable coercion), see jit-executor.ts.
     ...(jit ? { gateway: jitGateway(schema) } : { schema }),
     csrfPrevention: true,
+    // The process owns SIGTERM/SIGINT (src/main.ts drains requests first); Apollo must not stop on its own.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     validationRules: [depthLimitRule(limits.maxDepth)],
     plugins: [
       complexityLimitPlugin(limits.maxComplexity),
+      serviceUnavailablePlugin(),
       // Apollo's built-in plugins do per-field work (cache hints, traces) or talk to Apollo's cloud; none is used here.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

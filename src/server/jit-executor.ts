@@ -35,6 +35,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const result = await entry.query.query(undefined, request.context, variables);
     // No data at all: the variables did not fit the operation (graphql-jit coerces them first). That is the caller's mistake, said as such.
     if (!('data' in result) && result.errors?.length) return { errors: result.errors.map(badUserInput) } as never;
+    if (result.errors?.length) return { ...result, errors: result.errors.map(asGraphQLError) } as never;
     return result as never;
   };
   let unsubscribed = false;
@@ -79,4 +80,17 @@ export function jitEnabled(): boolean {
 
 function badUserInput(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } });
+}
+
+/**
+ * graphql-jit's errors for a failing resolver borrow GraphQLError's prototype but have no
+ * `extensions` object, on which Apollo's error formatting trips: the answer became a bare
+ * "Internal server error" that never reached maskError, so nothing could classify it (an
+ * unreachable database included). A real GraphQLError with the resolver's error as its original.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const converted = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: {} });
+  if (error.locations) Object.assign(converted, { locations: error.locations });
+  return converted;
 }

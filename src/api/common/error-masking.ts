@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../../database/availability';
+import { SERVICE_UNAVAILABLE, serviceUnavailableError } from './service-unavailable';
 
 /** Codes whose messages were written for the caller and may be shown as they are. */
 const SAFE_CODES = new Set([
@@ -13,6 +15,7 @@ const SAFE_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  SERVICE_UNAVAILABLE,
 ]);
 
 /**
@@ -21,6 +24,8 @@ const SAFE_CODES = new Set([
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   formatted = withLimitCode(formatted, original);
+  // An unreachable database is an outage, not a bug: 503 (serviceUnavailablePlugin) with its own code.
+  if (formatted.extensions?.code !== SERVICE_UNAVAILABLE && isDatabaseUnavailable(original)) return serviceUnavailableError(formatted);
   const code = formatted.extensions?.code as string | undefined;
   if (code && SAFE_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
