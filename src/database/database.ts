@@ -9,6 +9,8 @@ import { ormConfig } from './mikro-orm.config';
 export interface Database {
   orm: MikroORM;
   url: string;
+  /** Where the embedded PostgreSQL keeps its data; null with DATABASE_URL. */
+  embeddedDataDir: string | null;
   close(): Promise<void>;
 }
 
@@ -16,11 +18,11 @@ export interface Database {
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is unset; then brings the
  * schema up to date (committed migrations), syncs the vocabularies and seeds an empty database.
  */
-export async function openDatabase(options: { url?: string | null; seedEmptyDatabase?: boolean } = {}): Promise<Database> {
+export async function openDatabase(options: { url?: string | null; seedEmptyDatabase?: boolean; ownProcessGroup?: boolean } = {}): Promise<Database> {
   let embedded: RunningPostgres | null = null;
   let url = options.url ?? config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPostgresDir, port: config.embeddedPostgresPort, database: 'verwerkingsregister' });
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPostgresDir, port: config.embeddedPostgresPort, database: 'verwerkingsregister', ownProcessGroup: options.ownProcessGroup });
     url = embedded.url;
   }
   try {
@@ -29,6 +31,7 @@ export async function openDatabase(options: { url?: string | null; seedEmptyData
     return {
       orm,
       url,
+      embeddedDataDir: embedded?.dataDir ?? null,
       close: async () => {
         await orm.close();
         await embedded?.stop();

@@ -18,6 +18,7 @@ import { createPublicContext } from '../api/public/public.context';
 import { buildSyncSchema } from '../api/sync/sync.schema';
 import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
+import { serviceUnavailablePlugin, unavailableAs503 } from '../api/common/service-unavailable';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import path from 'node:path';
@@ -29,6 +30,7 @@ import { noStore, publicCacheHeaders } from './http/cache-headers';
 import { explorer } from './http/explorer';
 import { docs, frontDoor } from './http/front-door';
 import { etagForGet } from './etag';
+import { mountHealth } from './health';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 import { createLogger, type Logger } from './logger';
@@ -103,9 +105,7 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('etag', false); // GET answers only, see etag.ts
   app.use(observeRequests(logger));
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  mountHealth(app, { orm, responseCacheListening: cache ? () => cache.isListening() : null });
   app.get('/', frontDoor(FRONT_DOOR_LINKS.filter((link) => config.graphqlExplorer || link.href !== '/graphql')));
   app.use(docs(path.join(PROJECT_ROOT, 'docs')));
   const publicSdl = printSchema(lexicographicSortSchema(publicSchema));
@@ -124,13 +124,13 @@ export async function createApp(
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async ({ req }) => contextWithFacts(req, await createPublicContext(orm.em.getKnex())) }),
+    expressMiddleware(publicServer, { context: unavailableAs503(async ({ req }) => contextWithFacts(req, await createPublicContext(orm.em.getKnex()))) }),
   );
   app.use(
     '/sync/graphql',
     noStore(),
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
-    expressMiddleware(syncServer, { context: async ({ req }) => observedContext(req, () => createSyncContext(orm.em.fork(), req.headers.authorization)) }),
+    expressMiddleware(syncServer, { context: unavailableAs503(async ({ req }) => observedContext(req, () => createSyncContext(orm.em.fork(), req.headers.authorization))) }),
   );
   app.use(bodyErrorHandler);
 
@@ -165,11 +165,14 @@ function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth
     // Automatic persisted queries (a hash in a GET URL, so long queries can be cached by URL): the
     // documents they register are kept in a bounded LRU (bytes), never an unbounded store.
     persistedQueries: { cache: new InMemoryLRUCache<string>({ maxSize: PERSISTED_QUERY_CACHE_BYTES, sizeCalculation: (document) => document.length + 64 }), ttl: null },
+    // The process owns SIGTERM/SIGINT (src/main.ts drains requests first); Apollo must not stop on its own.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
     validationRules: [depthLimitRule(limits.maxDepth)],
     plugins: [
       complexityLimitPlugin(limits.maxComplexity),
+      serviceUnavailablePlugin(),
       // Apollo's built-in plugins do per-field work (cache hints, traces) or talk to Apollo's cloud; none is used here.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

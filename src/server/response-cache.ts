@@ -73,6 +73,11 @@ export class ResponseCache {
     await client?.end().catch(() => undefined);
   }
 
+  /** Whether the LISTEN connection is up (the cache is bypassed while it is not): a readiness check. */
+  isListening(): boolean {
+    return this.listening;
+  }
+
   /** Drops every entry; answers already being computed will not be stored. */
   invalidate(): void {
     this.generation++;

@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../../database/availability';
+import { SERVICE_UNAVAILABLE, serviceUnavailableError } from './service-unavailable';
 
 /** Codes whose messages were written for the caller and may be shown as they are. */
 const SAFE_CODES = new Set([
@@ -15,6 +17,7 @@ const SAFE_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'OPERATION_NOT_SUPPORTED',
+  SERVICE_UNAVAILABLE,
 ]);
 
 /**
@@ -23,6 +26,8 @@ const SAFE_CODES = new Set([
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   formatted = withRequestErrorCode(withLimitCode(formatted, original), original);
+  // An unreachable database is an outage, not a bug: 503 (serviceUnavailablePlugin) with its own code.
+  if (formatted.extensions?.code !== SERVICE_UNAVAILABLE && isDatabaseUnavailable(original)) return serviceUnavailableError(formatted);
   const code = formatted.extensions?.code as string | undefined;
   if (code && SAFE_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
