@@ -20,6 +20,8 @@ import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limit
 import { mountBenchMetrics } from './bench-metrics';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
+import { config } from '../config';
+import { AuthFailureThrottle, defaultLog, type LogFn, publicRateLimit, type RateLimitSettings } from './rate-limits';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 
 export const LIMITS = {
@@ -38,7 +40,10 @@ export interface App {
  * built for the caller's rights: a sync request its own forked EntityManager, a public request
  * only the public register and its loaders on the connection pool.
  */
-export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
+export async function createApp(
+  orm: MikroORM,
+  options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean; rateLimits?: Partial<RateLimitSettings>; log?: LogFn } = {},
+): Promise<App> {
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
   const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? [], jitEnabled());
   const syncServer = apollo(syncSchema, LIMITS.sync, [], jitEnabled());
@@ -48,6 +53,10 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy === 'true' || config.trustProxy);
+  const limits: RateLimitSettings = { publicPerMinute: config.publicRateLimitPerMinute, authFailuresPer15Min: config.authFailureLimitPer15Min, ...options.rateLimits };
+  const publicLimit = publicRateLimit(limits.publicPerMinute);
+  const authThrottle = limits.authFailuresPer15Min ? new AuthFailureThrottle(limits.authFailuresPer15Min, options.log ?? defaultLog) : null;
   app.set('etag', false); // GET answers only, see etag.ts
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -56,6 +65,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
+    ...(publicLimit ? [publicLimit] : []),
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
@@ -63,14 +73,22 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   );
   app.use(
     '/sync/graphql',
+    ...(authThrottle ? [authThrottle.guard] : []),
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
-    expressMiddleware(syncServer, { context: async ({ req }) => createSyncContext(orm.em.fork(), req.headers.authorization) }),
+    expressMiddleware(syncServer, {
+      context: async ({ req }) => {
+        const context = await createSyncContext(orm.em.fork(), req.headers.authorization);
+        if (authThrottle && req.headers.authorization && context.authError) await authThrottle.recordFailure(req, context.authError);
+        return context;
+      },
+    }),
   );
   app.use(bodyErrorHandler);
 
   return {
     app,
     stop: async () => {
+      authThrottle?.shutdown();
       await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop()]);
     },
   };

@@ -33,9 +33,9 @@ export interface TestServer {
 }
 
 /** A running server on a free loopback port, on a database of this test file's own (a clone of the seeded template). */
-export async function startTestServer(options: { empty?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { empty?: boolean; app?: Parameters<typeof createApp>[1] } = {}): Promise<TestServer> {
   const db = await createTestDatabase(options);
-  const { app, stop } = await createApp(db.orm);
+  const { app, stop } = await createApp(db.orm, options.app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
