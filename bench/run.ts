@@ -385,7 +385,8 @@ function startApi(databaseUrl: string, env: Record<string, string>): Promise<Ser
   const nodeArgs = [...startNodeFlags(root), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', ...env },
+    // The load generator is one client: per-client rate limits off, or they would measure the limiter.
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', PUBLIC_RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURE_LIMIT_PER_15MIN: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return waitUntilUp(`api(${env.RESPONSE_CACHE === 'on' ? 'cache on' : 'cache off'})`, child, `http://127.0.0.1:${port}`, '/health');

@@ -23,6 +23,14 @@ export const config = {
   metricsToken: process.env.METRICS_TOKEN || null,
   /** How long SIGTERM/SIGINT waits for requests in flight before closing them (ms). */
   shutdownGraceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000),
+  /** Days until a new API token expires unless created with an explicit expiry or none (--no-expiry, noExpiry). */
+  tokenDefaultExpiryDays: nonNegativeInteger('TOKEN_DEFAULT_EXPIRY_DAYS', 365),
+  /** Anonymous requests per client (IP) per minute on the public surface; 0 = no limit (default off under jest). */
+  publicRateLimitPerMinute: nonNegativeInteger('PUBLIC_RATE_LIMIT_PER_MINUTE', process.env.NODE_ENV === 'test' ? 0 : 600),
+  /** Failed sync authentications per client (IP) per 15 minutes before it gets 429; 0 = no limit (default off under jest). */
+  authFailureLimitPer15Min: nonNegativeInteger('AUTH_FAILURE_LIMIT_PER_15MIN', process.env.NODE_ENV === 'test' ? 0 : 20),
+  /** Express "trust proxy" (e.g. 1 behind one load balancer), so rate limits see the client's address, not the proxy's. */
+  trustProxy: process.env.TRUST_PROXY ?? null,
 };
 
 function nonNegativeInteger(name: string, fallback: number): number {

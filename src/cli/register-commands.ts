@@ -71,12 +71,14 @@ export async function createToken(em: EntityManager, options: Options): Promise<
   const days = str(options, 'expires-in-days');
   const expiresInDays = days === null ? null : Number(days);
   if (expiresInDays !== null && !(Number.isInteger(expiresInDays) && expiresInDays > 0)) throw new Error('--expires-in-days must be a whole number of days, 1 or more');
+  const noExpiry = options['no-expiry'] === true;
+  if (noExpiry && expiresInDays !== null) throw new Error('give --expires-in-days N or --no-expiry, not both');
   return em.transactional(async (tx) => {
     const organisation = await findOrganisation(tx, required(options, 'organisation'));
-    const { token, apiToken } = await new ApiTokenService(tx).create({ organisation, scopes, expiresInDays, name: str(options, 'name') ?? `${organisation.name} (cli)` });
+    const { token, apiToken } = await new ApiTokenService(tx).create({ organisation, scopes, expiresInDays, noExpiry, name: str(options, 'name') ?? `${organisation.name} (cli)` });
     await new AuditService(tx).record(CLI_ACTOR, [{ operation: 'createApiToken', outcome: 'CREATED', targetOrganisationId: organisation.id, details: { prefix: apiToken.prefix, scopes } }]);
     return [
-      `token for ${organisation.name}, scopes ${scopes.join(', ')}${apiToken.expiresAt ? `, expires ${apiToken.expiresAt.toISOString()}` : ''}:`,
+      `token for ${organisation.name}, scopes ${scopes.join(', ')}${apiToken.expiresAt ? `, expires ${apiToken.expiresAt.toISOString()}` : ', never expires'}:`,
       '',
       `  ${token}`,
       '',
@@ -102,7 +104,9 @@ export async function listTokens(em: EntityManager, options: Options): Promise<s
   if (!tokens.length) return ['no tokens'];
   return tokens.map((t: ApiToken) => {
     const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : t.expiresAt && t.expiresAt <= new Date() ? 'expired' : 'active';
-    return `${t.prefix}  ${state.padEnd(32)} ${t.scopes.join(',').padEnd(40)} ${t.organisation.name} — ${t.name}`;
+    const expiry = t.expiresAt ? `expires ${t.expiresAt.toISOString().slice(0, 10)}` : 'no expiry';
+    const lastUse = `last used ${t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ') : 'never'}`;
+    return `${t.prefix}  ${state.padEnd(32)} ${expiry.padEnd(18)} ${lastUse.padEnd(27)} ${t.scopes.join(',').padEnd(40)} ${t.organisation.name} — ${t.name}`;
   });
 }
 
@@ -126,7 +130,8 @@ export const USAGE = `usage: npm run register -- <command> [options]
   organisation:create --name <name> --kind <MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER>
                       [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|name>] [--abbreviation <x>] [--website <url>]
   organisation:list
-  token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] [--expires-in-days N] [--name <label>]
+  token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] [--expires-in-days N | --no-expiry] [--name <label>]
+                (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)
   token:revoke  <prefix>
   token:list    [--organisation <tooi|oin|name>]
 

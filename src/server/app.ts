@@ -32,6 +32,7 @@ import { docs, frontDoor } from './http/front-door';
 import { etagForGet } from './etag';
 import { mountHealth } from './health';
 import { jitEnabled, jitGateway } from './jit-executor';
+import { AuthFailureThrottle, type LogFn, publicRateLimit, type RateLimitSettings } from './rate-limits';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 import { createLogger, type Logger } from './logger';
 import { mountMetrics, registerPool, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
@@ -84,7 +85,7 @@ export interface MetricsOptions {
  */
 export async function createApp(
   orm: MikroORM,
-  options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean; logger?: Logger; metrics?: MetricsOptions } = {},
+  options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean; logger?: Logger; metrics?: MetricsOptions; rateLimits?: Partial<RateLimitSettings>; log?: LogFn } = {},
 ): Promise<App> {
   const logger = options.logger ?? createLogger();
   const metrics = options.metrics ?? { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken };
@@ -103,6 +104,10 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy === 'true' || config.trustProxy);
+  const limits: RateLimitSettings = { publicPerMinute: config.publicRateLimitPerMinute, authFailuresPer15Min: config.authFailureLimitPer15Min, ...options.rateLimits };
+  const publicLimit = publicRateLimit(limits.publicPerMinute);
+  const authThrottle = limits.authFailuresPer15Min ? new AuthFailureThrottle(limits.authFailuresPer15Min, options.log ?? ((entry) => logger.warn(entry, String(entry.event ?? 'rate limit')))) : null;
   app.set('etag', false); // GET answers only, see etag.ts
   app.use(observeRequests(logger));
   mountHealth(app, { orm, responseCacheListening: cache ? () => cache.isListening() : null });
@@ -121,6 +126,7 @@ export async function createApp(
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
     publicCacheHeaders(config.publicCacheMaxAgeSeconds),
+    ...(publicLimit ? [publicLimit] : []),
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
@@ -128,9 +134,18 @@ export async function createApp(
   );
   app.use(
     '/sync/graphql',
+    ...(authThrottle ? [authThrottle.guard] : []),
     noStore(),
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
-    expressMiddleware(syncServer, { context: unavailableAs503(async ({ req }) => observedContext(req, () => createSyncContext(orm.em.fork(), req.headers.authorization))) }),
+    expressMiddleware(syncServer, {
+      context: unavailableAs503(async ({ req }) =>
+        observedContext(req, async () => {
+          const context = await createSyncContext(orm.em.fork(), req.headers.authorization);
+          if (authThrottle && req.headers.authorization && context.authError) await authThrottle.recordFailure(req, context.authError);
+          return context;
+        }),
+      ),
+    }),
   );
   app.use(bodyErrorHandler);
 
@@ -139,6 +154,7 @@ export async function createApp(
     metricsAddress: metricsServer ? (metricsServer.address() as AddressInfo) : null,
     stop: async () => {
       unregisterPool();
+      authThrottle?.shutdown();
       await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
     },
   };

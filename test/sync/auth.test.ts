@@ -102,6 +102,17 @@ describe('sync surface: authentication and scopes', () => {
     }
   });
 
+  it('says why a token is refused: expired (when), revoked (when) or invalid', async () => {
+    const expired = await issueToken(server.db.orm, DEFENSIE);
+    await server.db.orm.em.fork().nativeUpdate(ApiToken, { prefix: expired.slice(0, 11) }, { expiresAt: new Date('2026-01-02T03:04:05Z') });
+    const revoked = await issueToken(server.db.orm, DEFENSIE);
+    await server.db.orm.em.fork().nativeUpdate(ApiToken, { prefix: revoked.slice(0, 11) }, { revokedAt: new Date('2026-02-03T04:05:06Z') });
+    const message = async (token: string) => (await server.syncClient(token).request(`{ viewer { tokenPrefix } }`)).errors?.[0]?.message;
+    expect(await message(expired)).toBe(`This API token (${expired.slice(0, 11)}) expired on 2026-01-02T03:04:05.000Z; ask an operator for a new one.`);
+    expect(await message(revoked)).toBe(`This API token (${revoked.slice(0, 11)}) was revoked on 2026-02-03T04:05:06.000Z; ask an operator for a new one.`);
+    expect(await message(`vr_${'A'.repeat(43)}`)).toMatch(/^The API token is invalid/);
+  });
+
   it('stores only a hash of each token and records when it was used', async () => {
     const rows = await server.db.orm.em.fork().find(ApiToken, {});
     for (const row of rows) {

@@ -55,6 +55,26 @@ describe('register CLI commands', () => {
     expect(await server.db.orm.em.fork().count(AuditLogEntry, { actor: 'cli' })).toBe(3);
   });
 
+  it('gives a token the default expiry (TOKEN_DEFAULT_EXPIRY_DAYS, 365) unless --no-expiry says otherwise, and lists expiry and last use', async () => {
+    const lisse = 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553';
+    const defaulted = tokenIn(await run('token:create', '--organisation', lisse, '--scopes', 'records:write', '--name', 'lisse default'));
+    const forever = await run('token:create', '--organisation', lisse, '--scopes', 'records:write', '--no-expiry', '--name', 'lisse forever');
+    expect(forever[0]).toContain('never expires');
+    const em = server.db.orm.em.fork();
+    const stored = await em.findOneOrFail(ApiToken, { name: 'lisse default' });
+    const days = (stored.expiresAt!.getTime() - stored.createdAt.getTime()) / 86_400_000;
+    expect(Math.round(days)).toBe(365);
+    expect((await em.findOneOrFail(ApiToken, { name: 'lisse forever' })).expiresAt).toBeNull();
+    await expect(run('token:create', '--organisation', lisse, '--scopes', 'records:write', '--no-expiry', '--expires-in-days', '5')).rejects.toThrow(/not both/);
+
+    const line = async (name: string) => (await run('token:list', '--organisation', lisse)).find((l) => l.endsWith(name))!;
+    expect(await line('lisse default')).toMatch(new RegExp(`expires ${stored.expiresAt!.toISOString().slice(0, 10)} +last used never`));
+    expect(await line('lisse forever')).toMatch(/no expiry +last used never/);
+    await server.syncClient(defaulted).query(`{ viewer { tokenPrefix } }`);
+    const used = (await server.db.orm.em.fork().findOneOrFail(ApiToken, { name: 'lisse default' })).lastUsedAt!;
+    expect(await line('lisse default')).toContain(`last used ${used.toISOString().slice(0, 16).replace('T', ' ')}`);
+  });
+
   it('refuses unknown scopes, organisations and commands clearly', async () => {
     await expect(run('token:create', '--organisation', 'Gemeente Lisse', '--scopes', 'admin')).rejects.toThrow(/unknown scope "admin"/);
     await expect(run('token:create', '--organisation', 'Nergens', '--scopes', 'operator')).rejects.toThrow(/no organisation "Nergens"/);

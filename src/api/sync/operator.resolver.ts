@@ -71,7 +71,8 @@ export class CreateApiTokenInput {
   @Field(() => OrganisationRefInput) organisation!: OrganisationRefInput;
   @Field(() => String) name!: string;
   @Field(() => [TokenScopeEnum]) scopes!: TokenScope[];
-  @Field(() => Int, { nullable: true, description: 'Days until the token expires; null for no expiry.' }) expiresInDays?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Days until the token expires; default TOKEN_DEFAULT_EXPIRY_DAYS (365).' }) expiresInDays?: number | null;
+  @Field(() => Boolean, { defaultValue: false, description: 'A token that never expires (not with expiresInDays).' }) noExpiry!: boolean;
 }
 
 @ObjectType('CreateApiTokenPayload')
@@ -148,9 +149,10 @@ export class OperatorResolver {
     if (!input.name.trim() || input.name.length > 200) errors.push(fieldError(['name'], ErrorCode.INVALID_FORMAT, 'A token name is 1 to 200 characters.'));
     if (!input.scopes.length) errors.push(fieldError(['scopes'], ErrorCode.REQUIRED, 'A token needs at least one scope.'));
     if (input.expiresInDays != null && input.expiresInDays < 1) errors.push(fieldError(['expiresInDays'], ErrorCode.INVALID_FORMAT, 'expiresInDays is 1 or more.'));
+    if (input.expiresInDays != null && input.noExpiry) errors.push(fieldError(['noExpiry'], ErrorCode.CONTRADICTION, 'Give expiresInDays or noExpiry: true, not both.'));
     if (errors.length) return { token: null, apiToken: null, errors };
     return ctx.em.fork().transactional(async (em) => {
-      const created = await new ApiTokenService(em).create({ organisation: em.getReference(Organisation, organisation.value.id), name: input.name, scopes: input.scopes, expiresInDays: input.expiresInDays });
+      const created = await new ApiTokenService(em).create({ organisation: em.getReference(Organisation, organisation.value.id), name: input.name, scopes: input.scopes, expiresInDays: input.expiresInDays, noExpiry: input.noExpiry ?? false });
       await new AuditService(em).record(caller.actor, [{ operation: 'createApiToken', outcome: 'CREATED', targetOrganisationId: organisation.value.id, details: { prefix: created.apiToken.prefix, scopes: input.scopes } }]);
       created.apiToken.organisation = organisation.value;
       return { token: created.token, apiToken: toTokenType(created.apiToken), errors: [] };

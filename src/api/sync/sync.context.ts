@@ -49,9 +49,10 @@ export async function createSyncContext(em: EntityManager, authorization: string
     return context;
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  const token = match ? await new ApiTokenService(em.fork()).verify(match[1]) : null;
+  const checked = match ? await new ApiTokenService(em.fork()).check(match[1]) : { refusal: 'Send the token as "Authorization: Bearer <token>".' };
+  const token = checked.token;
   if (!token) {
-    context.authError = 'The API token is invalid, expired or revoked.';
+    context.authError = checked.refusal;
     return context;
   }
   context.caller = {

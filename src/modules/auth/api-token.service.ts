@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { config } from '../../config';
 import type { Organisation } from '../organisation/organisation.entity';
 import { ApiToken } from './api-token.entity';
 import type { TokenScope } from './token-scope';
@@ -23,9 +24,14 @@ export interface CreateTokenInput {
   organisation: Organisation;
   name: string;
   scopes: TokenScope[];
-  /** Days until the token expires; null or absent for no expiry. */
+  /** Days until the token expires; absent or null for the default (config.tokenDefaultExpiryDays). */
   expiresInDays?: number | null;
+  /** A token that never expires: only when asked for explicitly. */
+  noExpiry?: boolean;
 }
+
+/** Why a presented token does not authenticate, in words for the caller (who holds the secret). */
+export type TokenCheck = { token: ApiToken; refusal?: undefined } | { token?: undefined; refusal: string };
 
 /** Issues, verifies, lists and revokes API tokens. */
 export class ApiTokenService {
@@ -34,6 +40,8 @@ export class ApiTokenService {
   async create(input: CreateTokenInput): Promise<CreatedToken> {
     if (!input.scopes.length) throw new Error('a token needs at least one scope');
     if (input.expiresInDays != null && !(input.expiresInDays > 0)) throw new Error('expiresInDays must be positive');
+    if (input.expiresInDays != null && input.noExpiry) throw new Error('give either an expiry or none (noExpiry), not both');
+    const days = input.noExpiry ? null : (input.expiresInDays ?? (config.tokenDefaultExpiryDays || null));
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const apiToken = this.em.create(ApiToken, {
       organisation: input.organisation,
@@ -41,7 +49,7 @@ export class ApiTokenService {
       prefix: token.slice(0, PUBLIC_PREFIX_LENGTH),
       tokenHash: hashToken(token),
       scopes: [...new Set(input.scopes)],
-      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
     });
     await this.em.flush();
     return { token, apiToken };
@@ -49,15 +57,23 @@ export class ApiTokenService {
 
   /** The live token for a secret, or null when it is unknown, malformed, revoked or expired. */
   async verify(token: string, now = new Date()): Promise<ApiToken | null> {
-    if (!TOKEN_FORMAT.test(token)) return null;
+    return (await this.check(token, now)).token ?? null;
+  }
+
+  /** The live token for a secret, or why it is refused (only the secret's holder can learn that a token expired or was revoked). */
+  async check(token: string, now = new Date()): Promise<TokenCheck> {
+    const invalid = { refusal: 'The API token is invalid: send the whole token as "Authorization: Bearer vr_…".' };
+    if (!TOKEN_FORMAT.test(token)) return invalid;
     const apiToken = await this.em.findOne(ApiToken, { tokenHash: hashToken(token) }, { populate: ['organisation'] });
-    if (!apiToken || apiToken.revokedAt || (apiToken.expiresAt && apiToken.expiresAt <= now)) return null;
+    if (!apiToken) return invalid;
+    if (apiToken.revokedAt) return { refusal: `This API token (${apiToken.prefix}) was revoked on ${apiToken.revokedAt.toISOString()}; ask an operator for a new one.` };
+    if (apiToken.expiresAt && apiToken.expiresAt <= now) return { refusal: `This API token (${apiToken.prefix}) expired on ${apiToken.expiresAt.toISOString()}; ask an operator for a new one.` };
     // lastUsedAt at minute precision: one small write per token per minute at most.
     if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > 60_000) {
       await this.em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
       apiToken.lastUsedAt = now;
     }
-    return apiToken;
+    return { token: apiToken };
   }
 
   /** Revokes by public prefix or id; answers the token, or null if none matched. Revoking twice keeps the first moment. */
