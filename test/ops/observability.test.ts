@@ -148,6 +148,7 @@ describe('internal errors under graphql-jit are logged with the request id', () 
       const sync = await post('/sync/graphql', { query: SYNC, variables: { input: { records: [record('OUTAGE-1')] } } }, { authorization: `Bearer ${token}`, 'x-request-id': 'sync-outage-1' });
       expect(sync.status).toBeGreaterThanOrEqual(500);
       expect(sync.requestId).toBe('sync-outage-1');
+      expect(sync.body.errors).toEqual([{ message: expect.any(String), extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', requestId: 'sync-outage-1' }) }]);
       expect(sync.raw).not.toContain(token);
       await eventually(() => {
         const mine = linesOf('sync-outage-1');
