@@ -43,7 +43,9 @@ export interface SoakResult {
   uniqueDocuments: number;
   peakRssMb: number;
   rssMbSeries: number[];
-  /** Highest RSS after the warm-up (the first fifth of the run) minus the RSS at its end. */
+  /** RSS at the end of the warm-up (the first 30% of the run). */
+  rssAfterWarmupMb: number;
+  /** Highest RSS after the warm-up minus the RSS at its end. */
   rssGrowthAfterWarmupMb: number;
   /** Up to 10 examples of what went wrong, for the console. */
   failures: string[];
@@ -172,7 +174,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   }
   rssMbSeries.push(rssMb(o.apiPid));
   const seconds = (Date.now() - started) / 1000;
-  const warm = Math.max(1, Math.ceil(rssMbSeries.length / 5));
+  const warm = Math.max(1, Math.ceil(rssMbSeries.length * 0.3));
   return {
     seconds: Math.round(seconds),
     readers: o.readers,
@@ -181,6 +183,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     byKind,
     peakRssMb: Math.max(...rssMbSeries, peakRss(o.apiPid)),
     rssMbSeries,
+    rssAfterWarmupMb: rssMbSeries[warm - 1],
     rssGrowthAfterWarmupMb: Math.max(...rssMbSeries.slice(warm)) - rssMbSeries[warm - 1],
     failures,
   };

@@ -16,14 +16,13 @@ import type { AddressInfo } from 'node:net';
 import { buildPublicSchema } from '../api/public/public.schema';
 import { createPublicContext } from '../api/public/public.context';
 import { buildSyncSchema } from '../api/sync/sync.schema';
-import { createSyncContext } from '../api/sync/sync.context';
+import { createSyncContext, type SyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { serviceUnavailablePlugin, unavailableAs503 } from '../api/common/service-unavailable';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import path from 'node:path';
 import { supportedOperationsPlugin } from '../api/common/operation-support';
-import type { SyncContext } from '../api/sync/sync.context';
 import { config, PROJECT_ROOT } from '../config';
 import { mountBenchMetrics } from './bench-metrics';
 import { noStore, publicCacheHeaders } from './http/cache-headers';
@@ -124,7 +123,7 @@ export async function createApp(
   const metricsServer = metrics.port != null ? await listenForMetrics(metrics, logger) : null;
   app.use(
     '/graphql',
-    cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
+    cors({ methods: ['GET', 'POST'], exposedHeaders: ['X-Request-Id'] }), // open data: any origin may read (and quote the request id)
     publicCacheHeaders(config.publicCacheMaxAgeSeconds),
     ...(publicLimit ? [publicLimit] : []),
     etagForGet(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { type RequestFacts, requestFactsOf, withRequestFacts } from '../api/common/request-facts';
 import type { Logger } from './logger';
@@ -85,7 +85,8 @@ export function contextWithFacts<T extends object>(req: express.Request, context
 
 /**
  * Builds a GraphQL context, logging a failure with its stack under the request id: Apollo answers
- * such a failure before any plugin runs (e.g. the sync surface's token check during a database outage).
+ * such a failure before any plugin runs (e.g. the sync surface's token check during a database
+ * outage), so the error carries the request id itself (error-masking.ts keeps it).
  */
 export async function observedContext<T extends object>(req: express.Request, build: () => Promise<T>): Promise<T> {
   try {
@@ -94,7 +95,7 @@ export async function observedContext<T extends object>(req: express.Request, bu
     const facts = (req as ObservedRequest)[FACTS];
     facts?.errorCodes.push('INTERNAL_SERVER_ERROR');
     facts?.log.error({ err: error }, 'context creation failed');
-    throw error;
+    throw new GraphQLError('Internal server error', { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(facts ? { requestId: facts.id } : {}) } });
   }
 }
 

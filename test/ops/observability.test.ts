@@ -98,6 +98,12 @@ describe('request ids', () => {
     expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  test('browsers on other origins may read the request id of a public answer', async () => {
+    const exposed = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://example.org' }, body: JSON.stringify({ query: '{ organisations { name } }' }) });
+    expect(exposed.headers.get('x-request-id')).toBeTruthy();
+    expect(exposed.headers.get('access-control-expose-headers')).toMatch(/X-Request-Id/i);
+  });
+
   test('a successful request logs one line with surface, operation, duration, outcome and status', async () => {
     const res = await post('/graphql', { query: 'query Orgs { organisations { name } }' });
     expect(res.status).toBe(200);
@@ -148,6 +154,7 @@ describe('internal errors under graphql-jit are logged with the request id', () 
       const sync = await post('/sync/graphql', { query: SYNC, variables: { input: { records: [record('OUTAGE-1')] } } }, { authorization: `Bearer ${token}`, 'x-request-id': 'sync-outage-1' });
       expect(sync.status).toBeGreaterThanOrEqual(500);
       expect(sync.requestId).toBe('sync-outage-1');
+      expect(sync.body.errors).toEqual([{ message: expect.any(String), extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', requestId: 'sync-outage-1' }) }]);
       expect(sync.raw).not.toContain(token);
       await eventually(() => {
         const mine = linesOf('sync-outage-1');

@@ -33,7 +33,8 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const requestId = formatted.extensions?.requestId; // set by the server for failures no plugin sees (request-observation.ts)
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
 }
 
 /**
