@@ -40,7 +40,7 @@ beforeAll(async () => {
     if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-});
+}, 180_000); // a ts-node start of the server: slow on a busy machine
 
 afterAll(async () => {
   if (api && api.exitCode === null) api.kill('SIGKILL');

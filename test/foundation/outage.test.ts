@@ -65,7 +65,7 @@ beforeAll(async () => {
   token = await issueToken(db.orm, RVO);
   apis.jit = await startApi('jit');
   apis['graphql-js'] = await startApi('graphql-js');
-});
+}, 180_000); // initdb, migrations and seeds on a cluster of its own
 
 afterAll(async () => {
   await Promise.all(Object.values(apis).map((a) => a?.close()));
