@@ -107,4 +107,4 @@ it('answers the batch in flight in full, refuses new connections, then exits 0',
   // What was answered is what was stored.
   const stored = await db.orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from processing_activity where reference like 'SHUTDOWN-%'`);
   expect(stored[0].n).toBe(500);
-});
+}, 120_000);

@@ -149,5 +149,5 @@ describe('a database outage under a running API', () => {
       expect(sync.status).toBe(200);
       expect(sync.body.errors).toBeUndefined();
     }
-  });
+  }, 120_000);
 });
