@@ -11,8 +11,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (!e || typeof e !== 'object' || seen.has(e)) continue;
     seen.add(e);
     if (matches(e as ErrorLike)) return true;
-    const { originalError, cause, previous, errors } = e as ErrorLike;
-    pending.push(originalError, cause, previous, ...(Array.isArray(errors) ? errors : []));
+    const { originalError, cause, previous, thrownValue, errors } = e as ErrorLike;
+    pending.push(originalError, cause, previous, thrownValue, ...(Array.isArray(errors) ? errors : []));
   }
   return false;
 }
@@ -25,6 +25,8 @@ interface ErrorLike {
   cause?: unknown;
   /** MikroORM's DriverException keeps the driver's error here. */
   previous?: unknown;
+  /** graphql-js wraps a thrown value that is not an Error (of this realm) in NonErrorThrown. */
+  thrownValue?: unknown;
   errors?: unknown;
 }
 

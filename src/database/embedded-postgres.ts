@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, promises as fs, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, lstatSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -79,6 +79,8 @@ export async function startEmbeddedPostgres(options: {
   /** The packaged `native` folder; defaults to the installed platform package. */
   binaries?: string;
   ownProcessGroup?: boolean;
+  /** A throw-away cluster (tests): initdb skips its fsyncs, seconds on a busy disk. */
+  noSync?: boolean;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const owner = runningAsRoot() ? systemUser() : null;
@@ -86,7 +88,7 @@ export async function startEmbeddedPostgres(options: {
   const bin = (name: string) => path.join(native, 'bin', name);
 
   await prepareDataDir(dataDir, owner);
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initialise(bin('initdb'), dataDir, owner);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initialise(bin('initdb'), dataDir, owner, options.noSync ?? false);
   const server = await startServer(bin('postgres'), dataDir, options.port, owner, options.ownProcessGroup ?? false);
   const stop = async () => {
     await server.stop();
@@ -130,8 +132,9 @@ function systemUser(): SystemUser {
  * under /var/tmp per binary build, made once (hard links, or a copy across file systems) and
  * moved into place whole, so a half-made folder is never used and concurrent starts agree.
  */
-function reachableBinaries(source: string): string {
-  if (!existsSync(path.join(source, 'bin', 'postgres'))) throw new EmbeddedPostgresError(`the PostgreSQL binaries are missing from ${source}: run npm install, or set DATABASE_URL`);
+function reachableBinaries(packaged: string): string {
+  if (!existsSync(path.join(packaged, 'bin', 'postgres'))) throw new EmbeddedPostgresError(`the PostgreSQL binaries are missing from ${packaged}: run npm install, or set DATABASE_URL`);
+  const source = realpathSync(packaged);
   const target = path.join(sharedScratchDir(), `verwerkingsregister-pg-bin-${packageVersion(source)}`);
   if (existsSync(path.join(target, 'bin', 'postgres'))) {
     assertOwnedByUs(target);
@@ -210,7 +213,7 @@ function firstUnreachableAncestor(dir: string, user: SystemUser): string | null 
   }
 }
 
-async function initialise(initdb: string, dataDir: string, owner: SystemUser | null): Promise<void> {
+async function initialise(initdb: string, dataDir: string, owner: SystemUser | null, noSync: boolean): Promise<void> {
   const scratch = await fs.mkdtemp(path.join(tmpdir(), 'vr-pg-init-'));
   const passwordFile = path.join(scratch, 'password');
   try {
@@ -219,7 +222,7 @@ async function initialise(initdb: string, dataDir: string, owner: SystemUser | n
       await fs.chown(scratch, owner.uid, owner.gid);
       await fs.chown(passwordFile, owner.uid, owner.gid);
     }
-    const { code, output } = await run(initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${MESSAGES_LOCALE}`], owner);
+    const { code, output } = await run(initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${MESSAGES_LOCALE}`, ...(noSync ? ['--no-sync'] : [])], owner);
     if (code !== 0) throw new EmbeddedPostgresError(`initdb failed for ${dataDir}: ${lastMeaningfulLine(output)}`);
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });

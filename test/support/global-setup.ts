@@ -15,7 +15,7 @@ import { adminUrl, databaseUrl } from './urls';
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'vr-test-pg-')), port: await freePort(), database: 'postgres', persistent: false });
+    const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(path.join(tmpdir(), 'vr-test-pg-')), port: await freePort(), database: 'postgres', persistent: false, noSync: true });
     (globalThis as Record<string, unknown>).__EMBEDDED_PG__ = pg;
     serverUrl = pg.url;
   }
