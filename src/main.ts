@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { config } from './config';
 import { openDatabase } from './database/database';
+import { describeUrl } from './database/read-replicas';
 import { createApp } from './server/app';
 
 /** Starts the register: database (embedded unless DATABASE_URL), migrations, seeds, then both GraphQL surfaces. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     console.log(`  public GraphQL: http://localhost:${config.port}/graphql`);
     console.log(`  sync GraphQL:   http://localhost:${config.port}/sync/graphql`);
     console.log(`  database:       ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL (${config.embeddedPostgresDir})`}`);
+    if (config.databaseReadUrls.length > 0) console.log(`  read replicas:  ${config.databaseReadUrls.map(describeUrl).join(', ')} (public reads, DATABASE_READ_URL)`);
   });
 
   let stopping = false;

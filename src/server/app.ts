@@ -20,6 +20,9 @@ import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limit
 import { mountBenchMetrics } from './bench-metrics';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
+import { ReadReplicas } from '../database/read-replicas';
+import { config } from '../config';
+import { RegisterChanges } from './register-changes';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 
 export const LIMITS = {
@@ -38,13 +41,26 @@ export interface App {
  * built for the caller's rights: a sync request its own forked EntityManager, a public request
  * only the public register and its loaders on the connection pool.
  */
-export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean } = {}): Promise<App> {
+export async function createApp(
+  orm: MikroORM,
+  options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean; readReplicaUrls?: readonly string[] } = {},
+): Promise<App> {
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
   const publicServer = apollo(publicSchema, LIMITS.public, options.extraPublicPlugins ?? [], jitEnabled());
   const syncServer = apollo(syncSchema, LIMITS.sync, [], jitEnabled());
-  // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
-  const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex() }) : null;
-  await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);
+  // Public reads on the read replicas (DATABASE_READ_URL) once they have replayed the latest change; writes, the sync surface and the listener on the primary.
+  const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
+  const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls) : null;
+  const cacheEnabled = options.responseCache ?? responseCacheEnabled();
+  // What changed in the register and where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
+  const changes = cacheEnabled || replicas ? new RegisterChanges(orm.config.get('clientUrl')!) : null;
+  changes?.on('position', (position) => replicas?.advanceTo(position));
+  // Public answers, cached until the register changes.
+  const cache = cacheEnabled ? new ResponseCache({ changes: changes!, knex: orm.em.getKnex() }) : null;
+  await Promise.all([publicServer.start(), syncServer.start(), changes?.start()]);
+  await cache?.start();
+  /** The one place that decides which pool a public request reads from. */
+  const publicKnex = () => (replicas ? replicas.knexFor(changes!.position) : orm.em.getKnex());
 
   const app = express();
   app.disable('x-powered-by');
@@ -59,7 +75,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex()) }),
+    expressMiddleware(publicServer, { context: async () => createPublicContext(publicKnex()) }),
   );
   app.use(
     '/sync/graphql',
@@ -71,7 +87,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   return {
     app,
     stop: async () => {
-      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop()]);
+      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), changes?.stop(), replicas?.stop()]);
     },
   };
 }
