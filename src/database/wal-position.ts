@@ -7,7 +7,3 @@ export function parseWalPosition(text: string): bigint {
   if (!match) throw new Error(`not a WAL position: ${text}`);
   return (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`);
 }
-
-export function formatWalPosition(position: bigint): string {
-  return `${(position >> 32n).toString(16).toUpperCase()}/${(position & 0xffffffffn).toString(16).toUpperCase()}`;
-}

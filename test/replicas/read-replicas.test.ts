@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../src/database/mikro-orm.config';
+import { prepareDatabase } from '../../src/database/prepare-database';
 import { REPLICA_READ_APPLICATION } from '../../src/database/read-replicas';
 import { parseWalPosition } from '../../src/database/wal-position';
 import { createApp } from '../../src/server/app';
@@ -106,10 +105,9 @@ beforeAll(async () => {
     database: DATABASE,
     replicas: [{ name: 'slow', applyDelay: `${APPLY_DELAY_MS}ms` }, { name: 'fast' }],
     prepare: async (url) => {
-      // Migrations and seeds as for every test database (a process of its own, see prepare-template.ts).
-      execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, '../support/prepare-template.ts'), url], { stdio: 'inherit' });
-      const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 1 } }));
+      const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
       try {
+        await prepareDatabase(orm, { seedEmptyDatabase: true });
         token = await issueToken(orm, DEFENSIE);
       } finally {
         await orm.close();

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -68,7 +68,8 @@ export async function startReplicationCluster(options: { database: string; repli
     const bin = binariesFor(runAs, base);
 
     const primaryDir = path.join(base, 'primary');
-    run(path.join(bin, 'initdb'), ['-D', primaryDir, '-U', DATABASE_USER, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], runAs);
+    // 1 MB WAL segments: the copies of the data directory stay small.
+    run(path.join(bin, 'initdb'), ['-D', primaryDir, '-U', DATABASE_USER, '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--wal-segsize=1'], runAs);
     const primary = handle('primary', await freePort());
     let server = startServer(bin, primaryDir, primary.port, [], runAs);
     running.push(server);
@@ -80,19 +81,22 @@ export async function startReplicationCluster(options: { database: string; repli
     running.pop();
 
     const replicas: Record<string, ServerHandle> = {};
-    const starting: Promise<void>[] = [];
-    for (const settings of options.replicas) {
+    const replicaDirs = options.replicas.map((settings) => {
       const dir = path.join(base, `replica-${settings.name}`);
       copyDataDirectory(primaryDir, dir, runAs);
+      return dir;
+    });
+    server = startServer(bin, primaryDir, primary.port, [], runAs);
+    running.push(server);
+    const starting = [waitUntilAccepting(primary.url('postgres'), server)];
+    for (const [i, settings] of options.replicas.entries()) {
       const replica = handle(settings.name, await freePort());
       replicas[settings.name] = replica;
-      const replicaServer = startServer(bin, dir, replica.port, replicaSettings(settings, primary.port), runAs);
+      const replicaServer = startServer(bin, replicaDirs[i], replica.port, replicaSettings(settings, primary.port), runAs);
       running.push(replicaServer);
       starting.push(waitUntilAccepting(replica.url('postgres'), replicaServer));
     }
-    server = startServer(bin, primaryDir, primary.port, [], runAs);
-    running.push(server);
-    await Promise.all([waitUntilAccepting(primary.url('postgres'), server), ...starting]);
+    await Promise.all(starting);
     for (const replica of Object.values(replicas)) await waitUntilStreaming(replica);
     return { primary, replicas, stop };
   } catch (e) {
@@ -129,6 +133,8 @@ function replicaSettings(settings: ReplicaSettings, primaryPort: number): string
     `primary_slot_name=${slotName(settings.name)}`,
     `recovery_min_apply_delay=${settings.applyDelay ?? '0'}`,
     'hot_standby=on',
+    // Retry the primary soon when it was not up yet, not after the default 5 s.
+    'wal_retrieve_retry_interval=100ms',
   ];
 }
 
@@ -172,21 +178,13 @@ async function waitUntilStreaming(replica: ServerHandle): Promise<void> {
   }
 }
 
-/** A stopped server's data directory, as a standby of it: everything but its replication slots, plus standby.signal. */
+/** A stopped server's data directory, as a standby of it: everything but its replication slots, plus standby.signal (copied as the server's user). */
 function copyDataDirectory(from: string, to: string, runAs: RunAs | null): void {
-  cpSync(from, to, { recursive: true, filter: (source) => path.dirname(source) !== path.join(from, 'pg_replslot') && !/postmaster\.(pid|opts)$/.test(source) });
+  run('cp', ['-a', from, to], runAs);
+  for (const slot of readdirSync(path.join(to, 'pg_replslot'))) rmSync(path.join(to, 'pg_replslot', slot), { recursive: true });
+  rmSync(path.join(to, 'postmaster.opts'), { force: true });
   writeFileSync(path.join(to, 'standby.signal'), '');
-  if (runAs) chownTree(to, runAs);
-  chmodSync(to, 0o700);
-}
-
-function chownTree(dir: string, runAs: RunAs): void {
-  chownSync(dir, runAs.uid, runAs.gid);
-  for (const entry of readdirSync(dir)) {
-    const full = path.join(dir, entry);
-    if (lstatSync(full).isDirectory()) chownTree(full, runAs);
-    else chownSync(full, runAs.uid, runAs.gid);
-  }
+  if (runAs) chownSync(path.join(to, 'standby.signal'), runAs.uid, runAs.gid);
 }
 
 /** null when not root; as root, the `postgres` system user (created when missing). */
