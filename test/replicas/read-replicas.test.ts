@@ -22,6 +22,7 @@ const DATABASE = 'verwerkingsregister';
 const APPLY_DELAY_MS = 2_000;
 const LIST = '{ processingActivities(first: 50) { edges { node { reference } } } }';
 const RECORD = 'D2717';
+const LISTENER = 'verwerkingsregister listener';
 
 interface Api {
   name: string;
@@ -61,13 +62,13 @@ async function startApi(name: string, cluster: ReplicationCluster, replicas: Ser
   };
 }
 
-/** The listing, as the cache sees it (`LIST` every time) or always computed (a document of its own). */
-async function observe(api: Api, cached: boolean, n: number): Promise<Observation> {
+/** Whether `reference` is in the listing, as the cache sees it (`LIST` every time) or always computed (a document of its own). */
+async function observe(api: Api, cached: boolean, n: number, reference = RECORD): Promise<Observation> {
   const started = Date.now();
   const document = cached ? LIST : `query Poll${n} ${LIST}`;
   const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document }) });
   const body = (await res.json()) as { data: { processingActivities: { edges: { node: { reference: string } }[] } } };
-  const visible = body.data.processingActivities.edges.some((e) => e.node.reference === RECORD);
+  const visible = body.data.processingActivities.edges.some((e) => e.node.reference === reference);
   return { api: api.name, cached, started, finished: Date.now(), visible, cacheHeader: res.headers.get('x-response-cache') };
 }
 
@@ -83,13 +84,28 @@ async function publicReadsOn(replica: ServerHandle, since: Date): Promise<number
 }
 
 /** Whether the record's published versions exist on this server (primary or replica), straight from its tables. */
-async function publishedOn(server: ServerHandle): Promise<boolean> {
+async function publishedOn(server: ServerHandle, reference = RECORD): Promise<boolean> {
   const [row] = await query<{ n: number }>(
     server.url(DATABASE),
     `select count(*)::int as n from processing_activity_version v join processing_activity a on a.id = v.activity_id where a.reference = $1 and v.status = 'PUBLISHED'`,
-    [RECORD],
+    [reference],
   );
   return row.n > 0;
+}
+
+async function sync(api: Api, document: string, variables: Record<string, unknown>): Promise<unknown> {
+  const res = await fetch(`${api.url}/sync/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: document, variables }),
+  });
+  return res.json();
+}
+
+/** The LISTEN connections of the apps on the primary. */
+async function listeners(): Promise<number> {
+  const [row] = await query<{ n: number }>(cluster.primary.url('postgres'), 'select count(*)::int as n from pg_stat_activity where application_name = $1', [LISTENER]);
+  return row.n;
 }
 
 async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -145,12 +161,8 @@ test('a withdrawal is never visible again once gone, and no cache keeps the answ
     expect(again).toMatchObject({ visible: true, cacheHeader: 'hit' });
   }
 
-  const res = await fetch(`${a.url}/sync/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation($input: WithdrawProcessingActivityInput!) { withdrawProcessingActivity(input: $input) { changed } }', variables: { input: { activity: { reference: RECORD } } } }),
-  });
-  expect(await res.json()).toEqual({ data: { withdrawProcessingActivity: { changed: true } } });
+  const withdrawal = await sync(a, 'mutation($input: WithdrawProcessingActivityInput!) { withdrawProcessingActivity(input: $input) { changed } }', { input: { activity: { reference: RECORD } } });
+  expect(withdrawal).toEqual({ data: { withdrawProcessingActivity: { changed: true } } });
   const withdrawn = Date.now();
   const withdrawalPosition = parseWalPosition(await walPosition(cluster.primary, DATABASE));
   const fastSince = await replicaNow(fast);
@@ -191,4 +203,43 @@ test('a withdrawal is never visible again once gone, and no cache keeps the answ
     await observe(api, true, 0);
     expect(await observe(api, true, 0)).toMatchObject({ visible: false, cacheHeader: 'hit' });
   }
+});
+
+test('while its listener is down, an app reads the primary: it cannot know how far a replica must have replayed', async () => {
+  const { slow, fast } = cluster.replicas;
+  const WITHHELD = 'D2412';
+  for (const api of [a, b]) expect((await observe(api, false, 0, WITHHELD)).visible).toBe(true);
+
+  // Both listeners cut, and kept from reconnecting (a login event trigger): the change reaches no app by notification.
+  expect(await listeners()).toBe(2);
+  await query(
+    cluster.primary.url(DATABASE),
+    `create function refuse_listener() returns event_trigger language plpgsql as $$
+     begin
+       if current_setting('application_name') = '${LISTENER}' then raise exception 'listener refused by the test'; end if;
+     end $$;
+     create event trigger refuse_listener on login execute function refuse_listener();`,
+  );
+  await query(cluster.primary.url('postgres'), `select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = $1`, [LISTENER]);
+  const since = await replicaNow(slow);
+  const withholding = await sync(a, 'mutation($input: WithholdProcessingActivityInput!) { withholdProcessingActivity(input: $input) { changed } }', { input: { activity: { reference: WITHHELD }, reason: 'OTHER' } });
+  expect(withholding).toEqual({ data: { withholdProcessingActivity: { changed: true } } });
+  const withheldAt = parseWalPosition(await walPosition(cluster.primary, DATABASE));
+  const observations: Observation[] = [];
+  for (const api of [a, b]) observations.push(await observe(api, true, 0, WITHHELD), await observe(api, false, 1, WITHHELD));
+  expect(await listeners()).toBe(0);
+  expect(await publishedOn(slow, WITHHELD)).toBe(true);
+  expect(observations.filter((o) => o.visible)).toEqual([]);
+  expect(observations.filter((o) => o.cacheHeader !== 'bypass')).toEqual([]);
+  expect((await publicReadsOn(slow, since)) + (await publicReadsOn(fast, since))).toBe(0);
+
+  // Back: each app asks the primary where it stands, and keeps off the slow replica until that one has replayed the change.
+  await query(cluster.primary.url(DATABASE), 'drop event trigger refuse_listener');
+  await eventually('both listeners reconnect', async () => (await listeners()) === 2);
+  let n = 2;
+  while (parseWalPosition(await walPosition(slow, DATABASE)) < withheldAt) {
+    for (const api of [a, b]) expect((await observe(api, false, n++, WITHHELD)).visible).toBe(false);
+  }
+  const caughtUp = await replicaNow(slow);
+  await eventually('A reads from the slow replica again', async () => !(await observe(a, false, n++, WITHHELD)).visible && (await publicReadsOn(slow, caughtUp)) > 0);
 });
