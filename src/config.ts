@@ -9,6 +9,11 @@ export const config = {
   port: Number(process.env.PORT ?? 4000),
   /** When unset, an embedded PostgreSQL is started with its data in .data/postgres (as root: under /var/tmp, see embedded-postgres.ts). */
   databaseUrl: process.env.DATABASE_URL || null,
+  /** Read replicas of DATABASE_URL's server for the public surface (comma-separated URLs); see docs/deployment.md. */
+  databaseReadUrls: (process.env.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== ''),
   embeddedPostgresPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
   embeddedPostgresDir: process.env.EMBEDDED_PG_DIR || defaultEmbeddedDataDir(PROJECT_ROOT),
   /** Seed the five sample records into an empty database (default on; SEED=false to start empty). */

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { config } from './config';
 import { openDatabase } from './database/database';
 import { oneLine } from './database/embedded-postgres';
+import { describeUrl } from './database/read-replicas';
 import { createApp } from './server/app';
 import { createLogger } from './server/logger';
 import { drainingServer } from './server/graceful-shutdown';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     say(`  sync GraphQL:   http://localhost:${config.port}/sync/graphql`);
     say(`  health:         http://localhost:${config.port}/livez (process), /readyz (database, migrations, cache listener)`);
     say(`  database:       ${db.embeddedDataDir ? `embedded PostgreSQL on port ${config.embeddedPostgresPort}, data in ${db.embeddedDataDir}` : 'DATABASE_URL'}`);
+    if (config.databaseReadUrls.length > 0) say(`  read replicas:  ${config.databaseReadUrls.map(describeUrl).join(', ')} (public reads, DATABASE_READ_URL)`);
 
     let stopping = false;
     const shutdown = async (signal: string) => {

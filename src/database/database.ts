@@ -1,10 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { DatabaseSeeder } from '../../seeds/database.seeder';
 import { config } from '../config';
-import { Organisation } from '../modules/organisation/organisation.entity';
-import { syncVocabularies } from '../modules/vocabulary/vocabulary.service';
 import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { ormConfig } from './mikro-orm.config';
+import { prepareDatabase } from './prepare-database';
+
+export { prepareDatabase };
 
 export interface Database {
   orm: MikroORM;
@@ -41,11 +41,4 @@ export async function openDatabase(options: { url?: string | null; seedEmptyData
     await embedded?.stop();
     throw e;
   }
-}
-
-export async function prepareDatabase(orm: MikroORM, options: { seedEmptyDatabase: boolean }): Promise<void> {
-  await orm.getMigrator().up();
-  const em = orm.em.fork();
-  await syncVocabularies(em);
-  if (options.seedEmptyDatabase && (await em.count(Organisation)) === 0) await new DatabaseSeeder().run(em);
 }

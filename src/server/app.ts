@@ -32,6 +32,8 @@ import { etagForGet } from './etag';
 import { mountHealth } from './health';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { AuthFailureThrottle, type LogFn, publicRateLimit, type RateLimitSettings } from './rate-limits';
+import { ReadReplicas } from '../database/read-replicas';
+import { RegisterChanges } from './register-changes';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 import { createLogger, type Logger } from './logger';
 import { mountMetrics, registerPool, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
@@ -84,7 +86,15 @@ export interface MetricsOptions {
  */
 export async function createApp(
   orm: MikroORM,
-  options: { extraPublicPlugins?: ApolloServerPlugin[]; responseCache?: boolean; logger?: Logger; metrics?: MetricsOptions; rateLimits?: Partial<RateLimitSettings>; log?: LogFn } = {},
+  options: {
+    extraPublicPlugins?: ApolloServerPlugin[];
+    responseCache?: boolean;
+    logger?: Logger;
+    metrics?: MetricsOptions;
+    rateLimits?: Partial<RateLimitSettings>;
+    log?: LogFn;
+    readReplicaUrls?: readonly string[];
+  } = {},
 ): Promise<App> {
   const logger = options.logger ?? createLogger();
   const metrics = options.metrics ?? { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken };
@@ -95,11 +105,21 @@ export async function createApp(
   // for the sync surface.
   const publicServer = apollo(publicSchema, { ...LIMITS.public, csrfPrevention: false }, publicPlugins, jitEnabled());
   const syncServer = apollo(syncSchema, { ...LIMITS.sync, csrfPrevention: true }, [supportedOperationsPlugin(''), observabilityPlugin((c) => (c as SyncContext).caller?.tokenPrefix ?? null)], jitEnabled());
-  // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
+  // Public reads on the read replicas (DATABASE_READ_URL) once they have replayed the latest change; writes, the sync surface and the listener on the primary.
+  const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
+  const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls) : null;
+  const cacheEnabled = options.responseCache ?? responseCacheEnabled();
+  // What changed in the register and where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
+  const changes = cacheEnabled || replicas ? new RegisterChanges(orm.config.get('clientUrl')!) : null;
+  changes?.on('position', (position) => replicas?.advanceTo(position));
+  // Public answers, cached until the register changes.
   const cacheEvents = { hit: () => responseCacheHits.inc(), miss: () => responseCacheMisses.inc(), invalidation: () => responseCacheInvalidations.inc() };
-  const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
-  await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);
+  const cache = cacheEnabled ? new ResponseCache({ changes: changes!, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
+  await Promise.all([publicServer.start(), syncServer.start(), changes?.start()]);
+  await cache?.start();
   const unregisterPool = registerPool('primary', orm.em.getKnex());
+  /** The one place that decides which pool a public request reads from. */
+  const publicKnex = () => (replicas ? replicas.knexFor(changes!.position) : orm.em.getKnex());
 
   const app = express();
   app.disable('x-powered-by');
@@ -129,7 +149,7 @@ export async function createApp(
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: unavailableAs503(async ({ req }) => contextWithFacts(req, await createPublicContext(orm.em.getKnex()))) }),
+    expressMiddleware(publicServer, { context: unavailableAs503(async ({ req }) => contextWithFacts(req, await createPublicContext(publicKnex()))) }),
   );
   app.use(
     '/sync/graphql',
@@ -154,7 +174,7 @@ export async function createApp(
     stop: async () => {
       unregisterPool();
       authThrottle?.shutdown();
-      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
+      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), changes?.stop(), replicas?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
     },
   };
 }

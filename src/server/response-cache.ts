@@ -1,15 +1,14 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type express from 'express';
 import { stripIgnoredCharacters } from 'graphql';
-import { Client } from 'pg';
 import { nextScheduledPublication } from '../modules/publication/public-scope';
 import { isCompleteAnswer } from './http/graphql-answer';
-
-export const PUBLIC_REGISTER_CHANNEL = 'public_register_changed';
+import type { RegisterChanges } from './register-changes';
 
 export interface ResponseCacheOptions {
-  /** Database the LISTEN connection opens (the API's own). */
-  databaseUrl: string;
+  /** The process's LISTEN connection on the primary. */
+  changes: RegisterChanges;
+  /** The primary's: the next scheduled publication is read where it was written. */
   knex: Knex;
   maxEntries?: number;
   maxBytes?: number;
@@ -32,7 +31,9 @@ interface Entry {
  * Never stale beyond a few milliseconds of notification delay, also across API processes sharing
  * one database: every write to a table the public surface reads fires NOTIFY
  * public_register_changed at commit (database triggers, migration 20261123114147), and every
- * process LISTENs on a connection of its own and drops everything on a notification. While that
+ * process LISTENs on a connection of its own (register-changes.ts) and drops everything on a
+ * notification. With read replicas, an answer is only computed on a replica that has replayed
+ * the latest notified change (read-replicas.ts), so what is stored is never older. While that
  * connection is down (or not yet up) the cache is bypassed — nothing is served from it and nothing
  * stored — and it starts empty when the connection is back. Answers that began before an
  * invalidation are not stored. Time changes the register too (scheduled publications): entries
@@ -46,7 +47,6 @@ export class ResponseCache {
   /** Entries are valid until this moment (ms); recomputed on every invalidation. */
   private validUntil = 0;
   private refreshing: Promise<void> | null = null;
-  private client: Client | null = null;
   private stopped = false;
   private readonly normalised = new Map<string, string>();
   private readonly maxEntries: number;
@@ -60,17 +60,21 @@ export class ResponseCache {
     this.ttlMs = options.ttlMs ?? 60_000;
   }
 
-  /** Connects the LISTEN connection; resolves once the cache is usable (or failed to be: it then stays bypassed and retries). */
+  /** Follows the LISTEN connection (started by the caller); resolves once the cache is usable, or at once while that connection is down (the cache then stays bypassed until it is up). */
   async start(): Promise<void> {
-    await this.connect();
+    const { changes } = this.options;
+    changes.on('changed', () => this.invalidate());
+    changes.on('lost', () => {
+      this.listening = false;
+      this.invalidate();
+    });
+    changes.on('connected', () => void this.resume());
+    if (changes.connected) await this.resume();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.listening = false;
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
   }
 
   /** Whether the LISTEN connection is up (the cache is bypassed while it is not): a readiness check. */
@@ -182,33 +186,11 @@ export class ResponseCache {
     this.refreshing = refreshing;
   }
 
-  private async connect(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    const lost = () => {
-      if (this.client !== client) return;
-      this.client = null;
-      this.listening = false;
-      this.invalidate();
-      client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.connect(), 1_000).unref();
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', (n) => {
-      if (n.channel === PUBLIC_REGISTER_CHANNEL) this.invalidate();
-    });
-    this.client = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${PUBLIC_REGISTER_CHANNEL}`);
-      // Listening from here on: whatever changed before is not in the (empty) cache.
-      this.invalidate();
-      await this.refreshing;
-      this.listening = true;
-    } catch {
-      lost();
-    }
+  /** Listening (again): whatever changed before is not in the (empty) cache. */
+  private async resume(): Promise<void> {
+    this.invalidate();
+    await this.refreshing;
+    if (!this.stopped && this.options.changes.connected) this.listening = true;
   }
 }
 
