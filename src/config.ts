@@ -16,6 +16,15 @@ export const config = {
   publicCacheMaxAgeSeconds: nonNegativeInteger('PUBLIC_CACHE_MAX_AGE', 60),
   /** The GraphiQL explorer at GET /graphql (on unless GRAPHQL_EXPLORER=off). */
   graphqlExplorer: process.env.GRAPHQL_EXPLORER?.toLowerCase() !== 'off',
+  /** What the open-data catalogue (DCAT-AP) says of the register. */
+  openData: {
+    /** The register's public address, e.g. https://verwerkingsregister.example.nl; unset: taken from each request's Host. */
+    baseUrl: process.env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || null,
+    license: process.env.OPEN_DATA_LICENSE || 'http://creativecommons.org/publicdomain/zero/1.0/',
+    publisherName: process.env.OPEN_DATA_PUBLISHER || 'Verwerkingsregister',
+    publisherUri: process.env.OPEN_DATA_PUBLISHER_URI || null,
+    contactEmail: process.env.OPEN_DATA_CONTACT_EMAIL || null,
+  },
 };
 
 function nonNegativeInteger(name: string, fallback: number): number {

@@ -24,6 +24,9 @@ import { mountBenchMetrics } from './bench-metrics';
 import { noStore, publicCacheHeaders } from './http/cache-headers';
 import { explorer } from './http/explorer';
 import { docs, frontDoor } from './http/front-door';
+import { openDataRouter } from '../api/public/open-data/open-data.router';
+import { PublicRecordSource } from '../api/public/open-data/public-records';
+import { registerHead } from '../modules/publication/register-head';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
@@ -37,6 +40,7 @@ const PERSISTED_QUERY_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** What GET / links: every door the register has for a visitor. */
 const FRONT_DOOR_LINKS = [
+  { href: '/open-data/', label: 'Open data downloads', description: 'the whole register as CSV, NDJSON and linked data (W3C DPV), and a DCAT catalogue for data portals' },
   { href: '/graphql', label: 'GraphQL explorer and endpoint', description: 'query the published register in the browser, or send GraphQL (GET or POST) to /graphql' },
   { href: '/graphql/schema.graphql', label: 'Public schema (SDL)', description: 'every type and field of the public API, with descriptions' },
   { href: '/docs/public-api.md', label: 'Public API guide', description: 'queries, paging, search, filters, plain GET links and persisted queries, limits' },
@@ -82,6 +86,16 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   });
   app.get('/', frontDoor(FRONT_DOOR_LINKS.filter((link) => config.graphqlExplorer || link.href !== '/graphql')));
   app.use(docs(path.join(PROJECT_ROOT, 'docs')));
+  app.use('/open-data', cors({ methods: ['GET', 'HEAD'] })); // open data: any origin may read
+  app.use(
+    openDataRouter({
+      records: new PublicRecordSource(publicSchema, () => createPublicContext(orm.em.getKnex())),
+      head: () => registerHead(orm.em.getKnex()),
+      settings: { ...config.openData, base: config.openData.baseUrl },
+      maxAgeSeconds: config.publicCacheMaxAgeSeconds,
+      onError: (error) => console.error('[open-data] download cut short', error),
+    }),
+  );
   const publicSdl = printSchema(lexicographicSortSchema(publicSchema));
   app.get('/graphql/schema.graphql', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');

@@ -27,6 +27,8 @@ describe('no hidden text in any public response', () => {
   };
   const hiddenIds: string[] = [];
   const responses: string[] = [];
+  /** Bodies of the open-data downloads (CSV, NDJSON, JSON-LD). */
+  const downloads: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -98,15 +100,27 @@ describe('no hidden text in any public response', () => {
     await ask(`{ __schema { types { name description fields { name description } inputFields { name description } enumValues { name description } } } }`);
     // Error paths must not echo hidden text either.
     await ask(`{ processingActivities(after: "${Buffer.from(MARKERS.draft).toString('base64url')}") { totalCount } }`);
+    // The downloads and the catalogue, whole and per organisation (with and without sub-organisations).
+    const files = ['processing-activities.csv', 'processing-activities-data-items.csv', 'processing-activities.ndjson', 'processing-activities.jsonld', 'catalog.jsonld'];
+    const scopes = ['', ...(orgs.data as { organisations: { id: string }[] }).organisations.flatMap((o) => [`?organisation=${encodeURIComponent(o.id)}`, `?organisation=${encodeURIComponent(o.id)}&subOrganisations=false`])];
+    for (const file of files) {
+      for (const scope of file === 'catalog.jsonld' ? [''] : scopes) {
+        const res = await fetch(`${server.url}/open-data/${file}${scope}`);
+        expect(res.status).toBe(200);
+        downloads.push(await res.text());
+      }
+    }
   }
 
   it('ran a broad set of queries, all answered', () => {
     expect(responses.length).toBeGreaterThan(100);
     expect(responses.every((r) => r.startsWith('{'))).toBe(true);
+    expect(downloads.length).toBeGreaterThan(20);
+    expect(downloads.filter((d) => d.includes('Zichtbare verwerking')).length).toBeGreaterThan(4);
   });
 
   it.each(Object.entries(MARKERS))('never returns the %s marker', (_state, marker) => {
-    const leaking = responses.filter((r) => r.toUpperCase().includes(marker));
+    const leaking = [...responses, ...downloads].filter((r) => r.toUpperCase().includes(marker));
     expect(leaking).toEqual([]);
   });
 
