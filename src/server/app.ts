@@ -29,6 +29,9 @@ import { PublicRecordSource } from '../api/public/open-data/public-records';
 import { registerHead } from '../modules/publication/register-head';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
+import { PublicationScheduler } from '../modules/publication/publication-scheduler';
+import { PublicReferenceData } from '../modules/publication/reference-data';
+import { RegisterListener } from './register-listener';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 
 export const LIMITS = {
@@ -76,7 +79,14 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   const syncServer = apollo(syncSchema, { ...LIMITS.sync, csrfPrevention: true }, [], jitEnabled());
   // Public answers, cached until the register changes (LISTEN/NOTIFY, shared by every API process on the database).
   const cache = (options.responseCache ?? responseCacheEnabled()) ? new ResponseCache({ databaseUrl: orm.config.get('clientUrl')!, knex: orm.em.getKnex() }) : null;
-  await Promise.all([publicServer.start(), syncServer.start(), cache?.start()]);
+  // Scheduled publications applied when due; organisations and vocabularies kept until they change.
+  const scheduler = new PublicationScheduler(orm.em.getKnex());
+  const referenceData = new PublicReferenceData(orm.em.getKnex());
+  const listener = new RegisterListener(orm.config.get('clientUrl')!, [
+    { changed: () => referenceData.invalidate(), live: (live) => referenceData.setLive(live) },
+    { changed: () => void scheduler.refresh().catch(() => undefined), live: (live) => scheduler.live(live) },
+  ]);
+  await Promise.all([publicServer.start(), syncServer.start(), cache?.start(), scheduler.start(), listener.start()]);
 
   const app = express();
   app.disable('x-powered-by');
@@ -110,7 +120,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex()) }),
+    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex(), { referenceData, scheduler }) }),
   );
   app.use(
     '/sync/graphql',
@@ -123,7 +133,8 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   return {
     app,
     stop: async () => {
-      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop()]);
+      scheduler.stop();
+      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), listener.stop()]);
     },
   };
 }
