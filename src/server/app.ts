@@ -26,7 +26,7 @@ import { explorer } from './http/explorer';
 import { docs, frontDoor } from './http/front-door';
 import { openDataRouter } from '../api/public/open-data/open-data.router';
 import { PublicRecordSource } from '../api/public/open-data/public-records';
-import { registerHead } from '../modules/publication/register-head';
+import { registerHead } from '../modules/publication/public-changes';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { PublicationScheduler } from '../modules/publication/publication-scheduler';
@@ -88,6 +88,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   ]);
   await Promise.all([publicServer.start(), syncServer.start(), cache?.start(), scheduler.start(), listener.start()]);
 
+  const newPublicContext = () => createPublicContext(orm.em.getKnex(), { referenceData, scheduler });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // GET answers only, see etag.ts
@@ -99,7 +100,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
   app.use('/open-data', cors({ methods: ['GET', 'HEAD'] })); // open data: any origin may read
   app.use(
     openDataRouter({
-      records: new PublicRecordSource(publicSchema, () => createPublicContext(orm.em.getKnex())),
+      records: new PublicRecordSource(publicSchema, newPublicContext),
       head: () => registerHead(orm.em.getKnex()),
       settings: { ...config.openData, base: config.openData.baseUrl },
       maxAgeSeconds: config.publicCacheMaxAgeSeconds,
@@ -120,7 +121,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: async () => createPublicContext(orm.em.getKnex(), { referenceData, scheduler }) }),
+    expressMiddleware(publicServer, { context: newPublicContext }),
   );
   app.use(
     '/sync/graphql',
