@@ -5,8 +5,8 @@ import { Pool, types } from 'pg';
  * The baseline: the practical ceiling for any Node GraphQL server on this database. A bare
  * node:http server that answers the page scenario (and the search scenario) with hand-written,
  * set-based SQL — one statement for the page, one per nesting level run in parallel — and
- * assembles the same JSON the GraphQL server answers, in plain JavaScript. The visibility rules
- * are the ones of src/modules/publication/public-scope.ts, written out by hand.
+ * assembles the same JSON the GraphQL server answers, in plain JavaScript. It reads the public
+ * read model (public_processing_activity_version) for what is visible, as the API does.
  *
  * POST /page   {"variables":{"after":cursor|null}}
  * POST /search {"variables":{"search":"..."}}
@@ -23,16 +23,12 @@ const q = <R>(text: string, values: unknown[]): Promise<R[]> => {
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
-/** Visible versions: newest published, in-force version of a non-withheld record, controller records only (public-scope.ts). */
+/** Visible versions: the current rows of the public read model (src/modules/publication/public-scope.ts), the same table the API reads. */
 const VISIBLE = `
-  select v.id, v.activity_id, v.title, v.description, v.published_at, v.publish_from, v.third_country_transfers,
-         v.search_vector, v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes, a.organisation_id, a.reference
-    from processing_activity_version v join processing_activity a on a.id = v.activity_id
-   where v.status = 'PUBLISHED' and v.published_at is not null and not a.withheld and (v.publish_from is null or v.publish_from <= now())
-     and v.legal_role = 'CONTROLLER'
-     and not exists (select 1 from processing_activity_version n
-                      where n.activity_id = v.activity_id and n.version_number > v.version_number and n.status = 'PUBLISHED'
-                        and n.published_at is not null and (n.publish_from is null or n.publish_from <= now()))`;
+  select v.version_id as id, v.activity_id, v.title, v.description, v.published_at, v.publish_from, v.third_country_transfers,
+         v.search_vector, v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes, v.organisation_id, v.reference
+    from public_processing_activity_version v
+   where v.is_current`;
 
 interface PageRow {
   id: string;

@@ -12,7 +12,7 @@ import { ApiTokenService } from '../src/modules/auth/api-token.service';
 import { TokenScope } from '../src/modules/auth/token-scope';
 import { Organisation } from '../src/modules/organisation/organisation.entity';
 import { PublicActivityOrder } from '../src/modules/publication/public-filter';
-import { visibleVersionsQuery } from '../src/modules/publication/public-scope';
+import { PUBLIC_VERSIONS } from '../src/modules/publication/public-register';
 import { benchDatabase, startPostgres } from './lib/database';
 import { SCALES, syntheticRecord } from './lib/generate';
 import { type LoadTool, pickTool, runLoad } from './lib/load';
@@ -187,7 +187,8 @@ async function prepareInputs(url: string): Promise<{ cursors: (string | null)[];
     const knex = orm.em.getKnex();
     const rows: { title: string; activity_id: string }[] = await knex
       .select('title', 'activity_id')
-      .from(visibleVersionsQuery(knex, new Date()).as('f'))
+      .from(PUBLIC_VERSIONS)
+      .where('is_current', true)
       .orderBy([{ column: 'title' }, { column: 'activity_id' }]);
     const cursors: (string | null)[] = [null];
     for (let i = 49; i < rows.length - 50; i += 50) cursors.push(encodeCursor(PublicActivityOrder.TITLE_ASC, [rows[i].title, rows[i].activity_id]));

@@ -36,6 +36,15 @@ export const config = {
   authFailureLimitPer15Min: nonNegativeInteger('AUTH_FAILURE_LIMIT_PER_15MIN', process.env.NODE_ENV === 'test' ? 0 : 20),
   /** Express "trust proxy" (e.g. 1 behind one load balancer), so rate limits see the client's address, not the proxy's. */
   trustProxy: process.env.TRUST_PROXY ?? null,
+  /** What the open-data catalogue (DCAT-AP) says of the register. */
+  openData: {
+    /** The register's public address, e.g. https://verwerkingsregister.example.nl; unset: taken from each request's Host. */
+    baseUrl: process.env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || null,
+    license: process.env.OPEN_DATA_LICENSE || 'http://creativecommons.org/publicdomain/zero/1.0/',
+    publisherName: process.env.OPEN_DATA_PUBLISHER || 'Verwerkingsregister',
+    publisherUri: process.env.OPEN_DATA_PUBLISHER_URI || null,
+    contactEmail: process.env.OPEN_DATA_CONTACT_EMAIL || null,
+  },
 };
 
 function nonNegativeInteger(name: string, fallback: number): number {

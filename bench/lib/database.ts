@@ -61,6 +61,13 @@ export async function benchDatabase(server: PostgresServer, scale: Scale, option
     const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
     if (exists && !options.regenerate && (await readMarker(url)) === marker) {
       console.error(`bench database ${name}: reusing the generated register (${scale.activities} activities)`);
+      // Migrations added since it was generated (e.g. the public read model, which the baseline and the inputs read).
+      const orm = await MikroORM.init(ormConfig(url, { allowGlobalContext: false }));
+      try {
+        await prepareDatabase(orm, { seedEmptyDatabase: false });
+      } finally {
+        await orm.close();
+      }
       return url;
     }
     if (exists) await admin.query(`drop database "${name}" with (force)`);

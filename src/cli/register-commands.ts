@@ -6,6 +6,7 @@ import { parseScopes } from '../modules/auth/token-scope';
 import { Organisation } from '../modules/organisation/organisation.entity';
 import { OrganisationKind } from '../modules/organisation/organisation.enums';
 import { OrganisationService } from '../modules/organisation/organisation.service';
+import { rebuildPublicRegister, verifyPublicRegister } from '../modules/publication/projector';
 
 /**
  * The register CLI's commands as functions of an EntityManager, so they are testable without a
@@ -125,6 +126,25 @@ export async function listOrganisations(em: EntityManager): Promise<string[]> {
   return lines;
 }
 
+/**
+ * Recomputes the public read model from the versions; with --verify, only compares and fails
+ * (non-zero exit) on any difference, listing it.
+ */
+export async function publicRebuild(em: EntityManager, options: Options): Promise<string[]> {
+  const knex = em.getKnex();
+  if (options.verify) {
+    const differences = await verifyPublicRegister(knex);
+    if (differences.length) {
+      throw new Error(
+        [`the public read model differs from the versions in ${differences.length} row(s):`, ...differences.map((d) => `  ${d.problem} ${d.table} activity ${d.activityId} version ${d.versionId}`), 'run public:rebuild to correct it'].join('\n'),
+      );
+    }
+    return ['the public read model agrees with the versions'];
+  }
+  const events = await rebuildPublicRegister(knex);
+  return [`public read model rebuilt from the versions; ${events} change-log event${events === 1 ? '' : 's'} appended for what it corrected`];
+}
+
 export const USAGE = `usage: npm run register -- <command> [options]
 
   organisation:create --name <name> --kind <MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER>
@@ -134,6 +154,7 @@ export const USAGE = `usage: npm run register -- <command> [options]
                 (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)
   token:revoke  <prefix>
   token:list    [--organisation <tooi|oin|name>]
+  public:rebuild [--verify]   recompute the public read model from the versions (--verify: only compare; exit 1 on a difference)
 
 Uses DATABASE_URL, or the embedded PostgreSQL of \`npm start\` (running or not).`;
 
@@ -150,6 +171,8 @@ export async function runCommand(em: EntityManager, argv: string[]): Promise<str
       return revokeToken(em, positional[0]);
     case 'token:list':
       return listTokens(em, options);
+    case 'public:rebuild':
+      return publicRebuild(em, options);
     default:
       throw new Error(command ? `unknown command ${command}\n\n${USAGE}` : USAGE);
   }

@@ -28,12 +28,17 @@ import { mountBenchMetrics } from './bench-metrics';
 import { noStore, publicCacheHeaders } from './http/cache-headers';
 import { explorer } from './http/explorer';
 import { docs, frontDoor } from './http/front-door';
+import { openDataRouter } from '../api/public/open-data/open-data.router';
+import { PublicRecordSource } from '../api/public/open-data/public-records';
+import { registerHead } from '../modules/publication/public-changes';
 import { etagForGet } from './etag';
 import { mountHealth } from './health';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { AuthFailureThrottle, type LogFn, publicRateLimit, type RateLimitSettings } from './rate-limits';
 import { ReadReplicas } from '../database/read-replicas';
 import { RegisterChanges } from './register-changes';
+import { PublicationScheduler } from '../modules/publication/publication-scheduler';
+import { PublicReferenceData } from '../modules/publication/reference-data';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 import { createLogger, type Logger } from './logger';
 import { mountMetrics, registerPool, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
@@ -48,6 +53,7 @@ const PERSISTED_QUERY_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** What GET / links: every door the register has for a visitor. */
 const FRONT_DOOR_LINKS = [
+  { href: '/open-data/', label: 'Open data downloads', description: 'the whole register as CSV, NDJSON and linked data (W3C DPV), and a DCAT catalogue for data portals' },
   { href: '/graphql', label: 'GraphQL explorer and endpoint', description: 'query the published register in the browser, or send GraphQL (GET or POST) to /graphql' },
   { href: '/graphql/schema.graphql', label: 'Public schema (SDL)', description: 'every type and field of the public API, with descriptions' },
   { href: '/docs/public-api.md', label: 'Public API guide', description: 'queries, paging, search, filters, plain GET links and persisted queries, limits' },
@@ -110,17 +116,35 @@ export async function createApp(
   const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls) : null;
   const cacheEnabled = options.responseCache ?? responseCacheEnabled();
   // What changed in the register and where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
-  const changes = cacheEnabled || replicas ? new RegisterChanges(orm.config.get('clientUrl')!) : null;
-  changes?.on('position', (position) => replicas?.advanceTo(position));
+  const changes = new RegisterChanges(orm.config.get('clientUrl')!);
+  changes.on('position', (position) => replicas?.advanceTo(position));
   // Public answers, cached until the register changes.
   const cacheEvents = { hit: () => responseCacheHits.inc(), miss: () => responseCacheMisses.inc(), invalidation: () => responseCacheInvalidations.inc() };
-  const cache = cacheEnabled ? new ResponseCache({ changes: changes!, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
-  await Promise.all([publicServer.start(), syncServer.start(), changes?.start()]);
+  const cache = cacheEnabled ? new ResponseCache({ changes, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
+  // Scheduled publications applied when due; organisations and vocabularies kept until they change.
+  const scheduler = new PublicationScheduler(orm.em.getKnex());
+  const referenceData = new PublicReferenceData(orm.em.getKnex());
+  changes.on('changed', () => {
+    referenceData.invalidate();
+    void scheduler.refresh().catch(() => undefined);
+  });
+  for (const [event, live] of [['connected', true], ['lost', false]] as const) {
+    changes.on(event, () => {
+      referenceData.setLive(live);
+      scheduler.live(live);
+    });
+  }
+  await Promise.all([publicServer.start(), syncServer.start(), scheduler.start(), changes.start()]);
+  if (changes.connected) {
+    referenceData.setLive(true);
+    scheduler.live(true);
+  }
   await cache?.start();
   const unregisterPool = registerPool('primary', orm.em.getKnex());
   /** The one place that decides which pool a public request reads from. */
-  const publicKnex = () => (replicas ? replicas.knexFor(changes!.position) : orm.em.getKnex());
+  const publicKnex = () => (replicas ? replicas.knexFor(changes.position) : orm.em.getKnex());
 
+  const newPublicContext = () => createPublicContext(publicKnex(), { referenceData, scheduler });
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy === 'true' || config.trustProxy);
@@ -132,6 +156,16 @@ export async function createApp(
   mountHealth(app, { orm, responseCacheListening: cache ? () => cache.isListening() : null });
   app.get('/', frontDoor(FRONT_DOOR_LINKS.filter((link) => config.graphqlExplorer || link.href !== '/graphql')));
   app.use(docs(path.join(PROJECT_ROOT, 'docs')));
+  app.use('/open-data', cors({ methods: ['GET', 'HEAD'] })); // open data: any origin may read
+  app.use(
+    openDataRouter({
+      records: new PublicRecordSource(publicSchema, newPublicContext),
+      head: () => registerHead(orm.em.getKnex()),
+      settings: { ...config.openData, base: config.openData.baseUrl },
+      maxAgeSeconds: config.publicCacheMaxAgeSeconds,
+      onError: (error, req) => logger.error({ err: error, path: req.originalUrl }, 'open-data download cut short'),
+    }),
+  );
   const publicSdl = printSchema(lexicographicSortSchema(publicSchema));
   app.get('/graphql/schema.graphql', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
@@ -149,7 +183,7 @@ export async function createApp(
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
     ...(cache ? [cache.middleware()] : []),
-    expressMiddleware(publicServer, { context: unavailableAs503(async ({ req }) => contextWithFacts(req, await createPublicContext(publicKnex()))) }),
+    expressMiddleware(publicServer, { context: unavailableAs503(async ({ req }) => contextWithFacts(req, await newPublicContext())) }),
   );
   app.use(
     '/sync/graphql',
@@ -174,7 +208,8 @@ export async function createApp(
     stop: async () => {
       unregisterPool();
       authThrottle?.shutdown();
-      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), changes?.stop(), replicas?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
+      scheduler.stop();
+      await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), changes.stop(), replicas?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
     },
   };
 }

@@ -27,6 +27,8 @@ describe('no hidden text in any public response', () => {
   };
   const hiddenIds: string[] = [];
   const responses: string[] = [];
+  /** Bodies of the open-data downloads (CSV, NDJSON, JSON-LD). */
+  const downloads: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -95,19 +97,63 @@ describe('no hidden text in any public response', () => {
     for (const id of guessed) {
       await ask(`query($id: ID!) { node(id: $id) { id ... on ProcessingActivity { ${ALL_ACTIVITY_FIELDS} } ... on ProcessingActivityVersion { title } } processingActivity(id: $id) { title } }`, { id });
     }
+    // The change log, from the start, in small and large pages, with every field of each event and record.
+    for (const first of [1, 3, 50]) {
+      let after: string | null = null;
+      for (;;) {
+        const res = await ask(
+          `query($after: String, $first: Int) { changes(after: $after, first: $first) { lastPosition pageInfo { hasNextPage endCursor } edges { cursor node { position kind occurredAt activityId reference organisation { id name } record { ${ALL_ACTIVITY_FIELDS} history { ${ALL_ACTIVITY_FIELDS} } } } } } }`,
+          { after, first },
+        );
+        if (!res.data) throw new Error(res.raw);
+        const page = (res.data as { changes: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).changes.pageInfo;
+        if (!page.hasNextPage) break;
+        after = page.endCursor;
+      }
+    }
+    await ask(`{ changes(after: "${MARKERS.draft}") { lastPosition } }`);
     await ask(`{ __schema { types { name description fields { name description } inputFields { name description } enumValues { name description } } } }`);
     // Error paths must not echo hidden text either.
     await ask(`{ processingActivities(after: "${Buffer.from(MARKERS.draft).toString('base64url')}") { totalCount } }`);
+    // The downloads and the catalogue, whole and per organisation (with and without sub-organisations).
+    const files = ['processing-activities.csv', 'processing-activities-data-items.csv', 'processing-activities.ndjson', 'processing-activities.jsonld', 'catalog.jsonld'];
+    const scopes = ['', ...(orgs.data as { organisations: { id: string }[] }).organisations.flatMap((o) => [`?organisation=${encodeURIComponent(o.id)}`, `?organisation=${encodeURIComponent(o.id)}&subOrganisations=false`])];
+    for (const file of files) {
+      for (const scope of file === 'catalog.jsonld' ? [''] : scopes) {
+        const res = await fetch(`${server.url}/open-data/${file}${scope}`);
+        expect(res.status).toBe(200);
+        downloads.push(await res.text());
+      }
+    }
   }
 
   it('ran a broad set of queries, all answered', () => {
     expect(responses.length).toBeGreaterThan(100);
     expect(responses.every((r) => r.startsWith('{'))).toBe(true);
+    expect(downloads.length).toBeGreaterThan(20);
+    expect(downloads.filter((d) => d.includes('Zichtbare verwerking')).length).toBeGreaterThan(4);
   });
 
   it.each(Object.entries(MARKERS))('never returns the %s marker', (_state, marker) => {
-    const leaking = responses.filter((r) => r.toUpperCase().includes(marker));
+    const leaking = [...responses, ...downloads].filter((r) => r.toUpperCase().includes(marker));
     expect(leaking).toEqual([]);
+  });
+
+  it('the change log has events only for records that were public; a tombstone says which record left, never why', async () => {
+    const data = await server.publicClient.query<{ changes: { edges: { node: { kind: string; reference: string; record: unknown } }[] } }>(
+      `{ changes(first: 500) { edges { node { kind reference record { id } } } } }`,
+    );
+    // The seeds' events come first (the test database is seeded through the register), then this file's.
+    const events = data.changes.edges.map((e) => e.node).filter((e) => e.reference.startsWith('L-'));
+    // Published, then withheld or withdrawn: a PUBLISHED event (its record since gone) and a tombstone. Never public: nothing.
+    expect(events.map((e) => `${e.kind} ${e.reference}`)).toEqual(['PUBLISHED L-WITHHELD', 'REMOVED L-WITHHELD', 'PUBLISHED L-WITHDRAWN', 'REMOVED L-WITHDRAWN', 'PUBLISHED L-VISIBLE']);
+    expect(events.filter((e) => e.reference !== 'L-VISIBLE').every((e) => e.record === null)).toBe(true);
+    // A withheld record's tombstone is indistinguishable from a withdrawn one's: the same fields, none about the reason.
+    const tombstone = (reference: string) =>
+      server.publicClient.request(`{ changes(first: 500) { edges { node { kind reference record { id } } } } }`).then((r) =>
+        JSON.stringify((r.data as typeof data).changes.edges.map((e) => e.node).find((n) => n.kind === 'REMOVED' && n.reference === reference), (k, v) => (k === 'reference' ? '' : v)),
+      );
+    expect(await tombstone('L-WITHHELD')).toBe(await tombstone('L-WITHDRAWN'));
   });
 
   it('counts only visible records', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/api/common/global-id';
 import { LegalRole, VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
 import { Fixtures, markedContent, seedContent } from '../support/fixtures';
+import { verifyReadModelAfterEach } from '../support/read-model';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { ALL_ACTIVITY_FIELDS } from './activity-fields';
 
@@ -52,6 +53,7 @@ describe('publication rules', () => {
     remember('linker', await fx.save('R-LINKER', { ...seedContent('D2717'), title: 'Verwijzende verwerking', relatedProcessings: [{ reference: 'R-WITHHELD' }, { reference: 'D2412' }] }));
   });
   afterAll(() => server.close());
+  verifyReadModelAfterEach(() => server.db.orm);
 
   const listReferences = async (args = '') => {
     const data = await server.publicClient.query<{ processingActivities: { totalCount: number; edges: { node: { reference: string } }[] } }>(

@@ -2,6 +2,7 @@ import { AuditLogEntry } from '../../src/modules/audit/audit-log-entry.entity';
 import { VersionStatus, WithheldReason } from '../../src/modules/processing-activity/processing-activity.enums';
 import { ProcessingActivity } from '../../src/modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../../src/modules/processing-activity/processing-activity-version.entity';
+import { verifyReadModelAfterEach } from '../support/read-model';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { issueToken, mutate, record, seedContent, sync } from './support/sync-helpers';
 
@@ -23,6 +24,7 @@ describe('publication state', () => {
     await sync(client, { records: [record('P-1'), record('P-2'), record('P-3'), record('P-WPG', { legalRole: 'WPG_CONTROLLER' })] });
   });
   afterAll(() => server?.close());
+  verifyReadModelAfterEach(() => server.db.orm);
 
   it('publishes the newest version; the public then sees it', async () => {
     expect(await publicVersion('P-1')).toBeNull();

@@ -1,33 +1,12 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { pooledStatement, uuidArray } from '../../modules/publication/pooled-statement';
+import { type PublicOrganisationColumn as OrganisationColumn, PUBLIC_ORGANISATION_COLUMNS as COLUMNS, type PublicOrganisationRow, publicOrganisationsById } from '../../modules/publication/public-organisations';
 import type { PublicRegister } from '../../modules/publication/public-register';
+import type { PublicReferenceData } from '../../modules/publication/reference-data';
 import { addressFrom } from './types/address.type';
 import { PublicOrganisation } from './types/organisation.type';
 import { toGlobalId } from '../common/global-id';
 import { ColumnSelection } from './selection';
-
-const COLUMNS = [
-  'id',
-  'parent_id',
-  'name',
-  'abbreviation',
-  'kind',
-  'tooi_uri',
-  'oin',
-  'website',
-  'email',
-  'phone',
-  'visiting_line',
-  'visiting_postal_code',
-  'visiting_city',
-  'visiting_country_code',
-  'postal_line',
-  'postal_postal_code',
-  'postal_city',
-  'postal_country_code',
-] as const;
-type OrganisationColumn = (typeof COLUMNS)[number];
 
 /**
  * Columns per field of an organisation asked for (a page of records usually shows its
@@ -54,9 +33,10 @@ export const ORGANISATION_COLUMNS = new ColumnSelection<OrganisationColumn>({
 });
 
 /**
- * The organisation tree for one request, read once on first use (a few hundred rows) when the
- * tree is asked for; single organisations (of records on a page) are loaded in one batch by id.
- * Organisations are public bodies and public as such; only their counts depend on the scope.
+ * The organisation tree for one request: the process's copy (reference-data.ts) when it is kept,
+ * otherwise read on first use (a few hundred rows) when the tree is asked for, and single
+ * organisations (of records on a page) loaded in one batch by id. Organisations are public bodies
+ * and public as such; only their counts depend on the register (read model).
  */
 export class OrganisationDirectory {
   private all?: Promise<Map<string, PublicOrganisation>>;
@@ -65,6 +45,7 @@ export class OrganisationDirectory {
   constructor(
     private readonly knex: Knex,
     private readonly register: PublicRegister,
+    private readonly referenceData: PublicReferenceData,
   ) {}
 
   /**
@@ -77,16 +58,13 @@ export class OrganisationDirectory {
   private loaderFor(columns: readonly OrganisationColumn[]): DataLoader<string, PublicOrganisation | null> {
     let loader = this.some.get(columns);
     if (!loader) {
-      const list = columns.includes('id') ? columns : ['id', ...columns];
-      if (list.some((c) => !(COLUMNS as readonly string[]).includes(c))) throw new Error('not an organisation column');
-      const sql = `select ${list.join(', ')} from organisation where id = any($1::uuid[])`;
       loader = new DataLoader(async (ids) => {
-        if (this.all) {
-          const all = await this.all;
+        if (this.all || this.referenceData.isLive) {
+          const all = await this.byId();
           return ids.map((id) => all.get(id) ?? null);
         }
-        const rows = await pooledStatement<Record<string, string | null>>(this.knex, sql, [uuidArray(ids)]);
-        const found = new Map(rows.map((r) => [r.id!, toOrganisation(r)]));
+        const rows = await publicOrganisationsById(this.knex, ids, columns);
+        const found = new Map(rows.map((r) => [r.id, toOrganisation(r)]));
         return ids.map((id) => found.get(id) ?? null);
       });
       this.some.set(columns, loader);
@@ -95,11 +73,7 @@ export class OrganisationDirectory {
   }
 
   byId(): Promise<Map<string, PublicOrganisation>> {
-    this.all ??= this.knex
-      .select(COLUMNS)
-      .from('organisation')
-      .orderBy('name')
-      .then((rows: Record<string, string | null>[]) => new Map(rows.map((r) => [r.id!, toOrganisation(r)])));
+    this.all ??= this.referenceData.organisations().then(organisationsById);
     return this.all;
   }
 
@@ -130,10 +104,19 @@ export class OrganisationDirectory {
   }
 }
 
-function toOrganisation(r: Record<string, string | null>): PublicOrganisation {
+const mapped = new WeakMap<PublicOrganisationRow[], Map<string, PublicOrganisation>>();
+
+/** The organisations by id, mapped once per list of rows (the process's copy serves many requests). */
+function organisationsById(rows: PublicOrganisationRow[]): Map<string, PublicOrganisation> {
+  let byId = mapped.get(rows);
+  if (!byId) mapped.set(rows, (byId = new Map(rows.map((r) => [r.id, toOrganisation(r)]))));
+  return byId;
+}
+
+function toOrganisation(r: PublicOrganisationRow): PublicOrganisation {
   return Object.assign(new PublicOrganisation(), {
     id: toGlobalId('Organisation', r.id!),
-    dbId: r.id!,
+    dbId: r.id,
     parentId: r.parent_id,
     name: r.name!,
     abbreviation: r.abbreviation,

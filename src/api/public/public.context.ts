@@ -1,28 +1,37 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { createPublicContentLoaders, type PublicContentLoaders } from '../../modules/publication/public-content.loaders';
-import { PublicRegister } from '../../modules/publication/public-register';
-import type { PublicVersionRow } from '../../modules/publication/public-scope';
+import { PublicRegister, type PublicVersionRow } from '../../modules/publication/public-register';
+import type { PublicationScheduler } from '../../modules/publication/publication-scheduler';
+import type { PublicReferenceData } from '../../modules/publication/reference-data';
 import { OrganisationDirectory } from './organisation-directory';
 
 /**
- * What a public resolver can reach: the public register (published, in-force, not withheld
- * records only), loaders keyed by what the register returned, and the organisation tree.
- * Deliberately no EntityManager: nothing here can read a draft or an internal table.
+ * What a public resolver can reach: the public register (the read model: published, in-force,
+ * not withheld records only), loaders keyed by what the register returned, and the organisation
+ * tree. Deliberately no EntityManager: nothing here can read a draft or an internal table.
  */
 export interface PublicContext {
   register: PublicRegister;
   content: PublicContentLoaders;
-  /** The visible version of a record by activity id; null when hidden or unknown. */
+  /** The current public version of a record by activity id; null when hidden or unknown. */
   visibleActivity: DataLoader<string, PublicVersionRow | null>;
-  /** Published versions of visible records, newest first. */
+  /** Public versions of visible records, newest first. */
   history: DataLoader<string, PublicVersionRow[]>;
   organisations: OrganisationDirectory;
 }
 
+export interface PublicContextSources {
+  /** Organisations and vocabularies kept in the process. */
+  referenceData: PublicReferenceData;
+  /** Applies scheduled publications whose moment has passed before the request reads. */
+  scheduler?: PublicationScheduler | null;
+}
+
 /** Built from the connection pool only: a request on the public surface has no EntityManager to fork. */
-export async function createPublicContext(knex: Knex): Promise<PublicContext> {
-  const register = new PublicRegister(knex);
+export async function createPublicContext(knex: Knex, sources: PublicContextSources): Promise<PublicContext> {
+  await sources.scheduler?.current();
+  const register = new PublicRegister(knex, sources.referenceData);
   return {
     register,
     content: createPublicContentLoaders(knex),
@@ -34,6 +43,6 @@ export async function createPublicContext(knex: Knex): Promise<PublicContext> {
       const rows = await register.historyOf(ids);
       return ids.map((id) => rows.filter((r) => r.activity_id === id));
     }),
-    organisations: new OrganisationDirectory(knex, register),
+    organisations: new OrganisationDirectory(knex, register, sources.referenceData),
   };
 }

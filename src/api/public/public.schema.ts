@@ -1,6 +1,7 @@
 import type { GraphQLInterfaceType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { callFieldResolversDirectly, refuseGuardedPlainFields } from './lean-resolvers';
+import { ChangesResolver } from './resolvers/changes.resolver';
 import { FacetsResolver } from './resolvers/facets.resolver';
 import { PartyResolver, PurposeResolver, DataSubjectGroupResolver, ThirdCountryTransfersResolver } from './resolvers/nested-content.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
@@ -29,6 +30,7 @@ export const PUBLIC_RESOLVERS = [
   OrganisationResolver,
   FacetsResolver,
   NodeResolver,
+  ChangesResolver,
 ] as const;
 
 export async function buildPublicSchema(): Promise<GraphQLSchema> {

@@ -5,10 +5,10 @@ import { AuditLogEntry } from '../../modules/audit/audit-log-entry.entity';
 import { TokenScope } from '../../modules/auth/token-scope';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { subtreeIds } from '../../modules/organisation/organisation-scope';
-import { VersionStatus } from '../../modules/processing-activity/processing-activity.enums';
 import { ProcessingActivity } from '../../modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../../modules/processing-activity/processing-activity-version.entity';
 import type { RecordContent } from '../../modules/processing-activity/record-content';
+import { currentPublicVersionIds } from '../../modules/publication/public-register';
 import { toRecordContent } from '../../modules/processing-activity/version-reader';
 import { toGlobalId } from '../common/global-id';
 import { requireCaller } from './auth-checker';
@@ -228,12 +228,9 @@ export class InternalProcessingActivityFieldsResolver {
 
   @FieldResolver(() => RecordVersionType, { nullable: true, description: 'What the public sees now: the newest PUBLISHED version whose publishFrom has passed (null when withheld).' })
   async publicVersion(@Root() a: InternalProcessingActivityType, @Ctx() ctx: SyncContext): Promise<RecordVersionType | null> {
-    if (a.withheld) return null;
-    const v = await ctx.em.findOne(
-      ProcessingActivityVersion,
-      { activity: a.dbId, status: VersionStatus.PUBLISHED, $or: [{ publishFrom: null }, { publishFrom: { $lte: new Date() } }] },
-      { orderBy: { versionNumber: 'desc' } },
-    );
+    // The public read model decides (public-scope.ts); this only looks the version up.
+    const versionId = (await currentPublicVersionIds(ctx.em.getKnex(), [a.dbId])).get(a.dbId);
+    const v = versionId ? await ctx.em.findOne(ProcessingActivityVersion, versionId) : null;
     return v ? toVersionType(v) : null;
   }
 }

@@ -1,7 +1,70 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
+import { type PublicChangeRow, readPublicChanges } from './public-changes';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
-import { publishedVersionsQuery, PUBLIC_VERSION_COLUMNS, type PublicVersionRow, selectList, visibleVersionsQuery } from './public-scope';
+import type { PublicReferenceData, Vocabulary } from './reference-data';
+
+/** The read model's table: every public version of every visible record, the current one flagged (public-scope.ts). */
+export const PUBLIC_VERSIONS = 'public_processing_activity_version';
+
+/** The columns of a public version a reader gets (the read model's other columns are for filtering and search). */
+export const PUBLIC_VERSION_COLUMNS = [
+  'version_id',
+  'activity_id',
+  'organisation_id',
+  'reference',
+  'version_number',
+  'published_at',
+  'publish_from',
+  'title',
+  'description',
+  'legal_role',
+  'joint_controllership_arrangement',
+  'automated_decision_making',
+  'automated_decision_statement',
+  'automated_decision_logic',
+  'automated_decision_consequences',
+  'third_country_transfers',
+  'third_country_transfers_statement',
+  'transfer_safeguard_statement',
+  'recipients_none',
+  'related_processings_statement',
+  'data_subject_rights',
+  'processing_location',
+  'legal_basis_codes',
+  'special_category_codes',
+  'transfer_country_codes',
+] as const;
+
+/** A public version, as the read model holds it. */
+export interface PublicVersionRow {
+  version_id: string;
+  activity_id: string;
+  organisation_id: string;
+  reference: string;
+  version_number: number;
+  /** timestamptz as text (raw rows). */
+  published_at: Date | string;
+  publish_from: Date | string | null;
+  title: string;
+  description: string | null;
+  legal_role: string;
+  joint_controllership_arrangement: string | null;
+  automated_decision_making: boolean | null;
+  automated_decision_statement: string | null;
+  automated_decision_logic: string | null;
+  automated_decision_consequences: string | null;
+  third_country_transfers: boolean | null;
+  third_country_transfers_statement: string | null;
+  transfer_safeguard_statement: string | null;
+  recipients_none: boolean | null;
+  related_processings_statement: string | null;
+  data_subject_rights: string | null;
+  processing_location: string | null;
+  legal_basis_codes: string[];
+  special_category_codes: string[];
+  transfer_country_codes: string[];
+}
 
 export interface PageRequest {
   filter?: PublicActivityFilter | null;
@@ -59,25 +122,7 @@ export interface FacetCount {
   count: number;
 }
 
-export interface VocabularyTerm {
-  code: string;
-  label: string;
-  labelEn: string;
-  gdprArticle: string | null;
-  dpvIri: string | null;
-}
-
-export interface CountryName {
-  code: string;
-  name: string;
-  nameEn: string;
-}
-
-export interface Vocabulary {
-  legalBases: Map<string, VocabularyTerm>;
-  specialCategories: Map<string, VocabularyTerm>;
-  countries: Map<string, CountryName>;
-}
+export type { CountryName, Vocabulary, VocabularyTerm } from './reference-data';
 
 export interface Facets {
   legalBases: FacetCount[];
@@ -96,13 +141,15 @@ const ORDERS: Record<PublicActivityOrder, { expr: string; dir: 'asc' | 'desc'; i
 };
 
 /**
- * Read access to the public register for one request. Every method starts from the public scope
- * (public-scope.ts), so what it returns is published, in force and not withheld. `now` is fixed
- * per request so that list, count and facets agree with each other.
+ * Read access to the public register for one request: reads of the read model
+ * (public_processing_activity_version), which holds exactly what is public, so no method here
+ * decides visibility. `now` is fixed per request (it orders the request after any scheduled
+ * publication that came due, PublicationScheduler.current) so that list, count and facets agree.
  */
 export class PublicRegister {
   constructor(
     private readonly knex: Knex,
+    private readonly referenceData: PublicReferenceData,
     readonly now: Date = new Date(),
   ) {}
 
@@ -174,80 +221,85 @@ export class PublicRegister {
     return { facets, total };
   }
 
-  /** The visible version of each of these records; hidden and unknown ids are simply absent. */
+  /** The current public version of each of these records; hidden and unknown ids are simply absent. */
   async byActivityIds(activityIds: readonly string[]): Promise<PublicVersionRow[]> {
     if (!activityIds.length) return [];
-    return this.knex.with('visible', visibleVersionsQuery(this.knex, this.now)).select('*').from('visible').whereIn('activity_id', activityIds);
+    return this.current().whereIn('activity_id', activityIds);
   }
 
   async byReference(organisationId: string, reference: string): Promise<PublicVersionRow | null> {
-    const rows = await this.knex
-      .with('visible', visibleVersionsQuery(this.knex, this.now))
-      .select('*')
-      .from('visible')
-      .where({ organisation_id: organisationId, reference });
-    return rows[0] ?? null;
+    const [row] = await this.current().where({ organisation_id: organisationId, reference });
+    return row ?? null;
   }
 
-  /** Every published version (newest first) of records that are visible now; keyed by activity id. */
+  /** Every public version (newest first) of these records. */
   async historyOf(activityIds: readonly string[]): Promise<PublicVersionRow[]> {
-    const visible = await this.byActivityIds(activityIds);
-    if (!visible.length) return [];
-    return publishedVersionsQuery(this.knex, this.now)
+    if (!activityIds.length) return [];
+    return this.knex
       .select(PUBLIC_VERSION_COLUMNS)
-      .where('v.legal_role', 'CONTROLLER')
-      .whereIn(
-        'v.activity_id',
-        visible.map((r) => r.activity_id),
-      )
-      .orderBy([{ column: 'v.activity_id' }, { column: 'v.version_number', order: 'desc' }]);
+      .from(PUBLIC_VERSIONS)
+      .whereIn('activity_id', activityIds)
+      .orderBy([{ column: 'activity_id' }, { column: 'version_number', order: 'desc' }]);
   }
 
-  /** One published version by id, only when its record is visible now. */
+  /** One public version by id (of the history of a visible record). */
   async publishedVersion(versionId: string): Promise<PublicVersionRow | null> {
-    const [row] = await publishedVersionsQuery(this.knex, this.now).select(PUBLIC_VERSION_COLUMNS).where('v.id', versionId).where('v.legal_role', 'CONTROLLER');
-    if (!row) return null;
-    return (await this.byActivityIds([row.activity_id])).length ? row : null;
+    const [row] = await this.knex.select(PUBLIC_VERSION_COLUMNS).from(PUBLIC_VERSIONS).where('version_id', versionId);
+    return row ?? null;
   }
 
   /** Visible records per organisation (direct, not including sub-organisations). */
   async countsByOrganisation(): Promise<Map<string, number>> {
-    const rows: { organisation_id: string; count: string }[] = await this.knex
-      .with('visible', visibleVersionsQuery(this.knex, this.now))
-      .select('organisation_id')
-      .count({ count: '*' })
-      .from('visible')
-      .groupBy('organisation_id');
+    const rows: { organisation_id: string; count: string }[] = await this.knex.select('organisation_id').count({ count: '*' }).from(PUBLIC_VERSIONS).where('is_current', true).groupBy('organisation_id');
     return new Map(rows.map((r) => [r.organisation_id, Number(r.count)]));
   }
 
-  /** Labels of the vocabularies, for facets (small reference tables). */
-  async vocabulary(): Promise<Vocabulary> {
-    const terms = (table: string) =>
-      this.knex.select('code', 'label_nl as label', 'label_en as labelEn', 'gdpr_article as gdprArticle', 'dpv_iri as dpvIri').from(table) as Promise<VocabularyTerm[]>;
-    const [legalBases, specialCategories, countries] = await Promise.all([
-      terms('legal_basis'),
-      terms('special_category'),
-      this.knex.select('code', 'name_nl as name', 'name_en as nameEn').from('country') as Promise<CountryName[]>,
-    ]);
-    const byCode = <T extends { code: string }>(list: T[]) => new Map(list.map((t) => [t.code.trim(), { ...t, code: t.code.trim() }]));
-    return { legalBases: byCode(legalBases), specialCategories: byCode(specialCategories), countries: byCode(countries) };
+  /** Events of the change log after a position (public-changes.ts). */
+  changes(after: string, first: number): Promise<{ rows: PublicChangeRow[]; hasNextPage: boolean; lastPosition: string }> {
+    return readPublicChanges(this.knex, after, first);
   }
 
-  /** The visible rows matching filter and search, as `f` (joined with the tsquery as `query.q` when searching). */
+  /** Labels of the vocabularies, for facets (kept in the process, reference-data.ts). */
+  vocabulary(): Promise<Vocabulary> {
+    return this.referenceData.vocabulary();
+  }
+
+  private current(): Knex.QueryBuilder {
+    return this.knex.select(PUBLIC_VERSION_COLUMNS).from(PUBLIC_VERSIONS).where('is_current', true);
+  }
+
+  /** The current public versions matching filter and search, as `f` (joined with the tsquery as `query.q` when searching). */
   private filtered(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Knex.QueryBuilder {
     const k = this.knex;
-    const searching = !!search?.trim();
-    const visible = visibleVersionsQuery(k, this.now, searching ? ['v.search_vector'] : []);
-    const q = k.with('visible', visible).from({ f: 'visible' });
-    if (searching) {
-      q.with('query', k.raw(`select websearch_to_tsquery('dutch', ?) as q`, [search!.trim()]))
+    const q = k.from({ f: PUBLIC_VERSIONS }).where('f.is_current', true);
+    if (search?.trim()) {
+      q.with('query', k.raw(`select websearch_to_tsquery('dutch', ?) as q`, [search.trim()]))
         .crossJoin(k.raw('query'))
         .whereRaw('f.search_vector @@ query.q');
     }
     applyFilter(k, q, filter ?? {});
     return q;
   }
+}
+
+const renderedLists = new Map<string, string>();
+
+/**
+ * Columns ("f.title") as one select list of quoted identifiers, rendered once per list: knex
+ * would parse and quote each of them again on every query.
+ */
+function selectList(knex: Knex, columns: readonly string[]): Knex.Raw {
+  const key = columns.join();
+  let sql = renderedLists.get(key);
+  if (sql === undefined) {
+    const quote = (name: string) => {
+      if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
+      return `"${name}"`;
+    };
+    sql = columns.map((column) => column.split('.').map(quote).join('.')).join(', ');
+    renderedLists.set(key, sql);
+  }
+  return knex.raw(sql);
 }
 
 function memoKey(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): string {
@@ -276,4 +328,14 @@ function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): vo
 /** An ILIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
 function contains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The version the public sees now of each of these records (by activity id), from the read model:
+ * for the sync surface's "what the public sees", which must not decide it a second time.
+ */
+export async function currentPublicVersionIds(knex: Knex, activityIds: readonly string[]): Promise<Map<string, string>> {
+  if (!activityIds.length) return new Map();
+  const rows: { activity_id: string; version_id: string }[] = await knex.select('activity_id', 'version_id').from(PUBLIC_VERSIONS).where('is_current', true).whereIn('activity_id', activityIds);
+  return new Map(rows.map((r) => [r.activity_id, r.version_id]));
 }

@@ -1,135 +1,150 @@
 import type { Knex } from '@mikro-orm/postgresql';
 
 /**
- * THE publication rules, in one place. Every public read starts from `visibleVersions`; nothing
- * on the public surface queries processing_activity_version or its children except through the
- * version ids this scope yields.
+ * THE publication rule, in one place, and the projector that applies it.
  *
- * A record is visible when it is not withheld, is a controller record (processor and Wpg records
- * are never public), and has a PUBLISHED version whose publish-from moment has passed. Of those
- * versions only the newest is visible. Drafts, versions under review and withdrawn versions never
- * are. Withdrawing a record withdraws all its published versions, so it leaves the listing.
- */
-export const PUBLIC_VERSION_COLUMNS = [
-  'v.id as version_id',
-  'v.activity_id',
-  'a.organisation_id',
-  'a.reference',
-  'v.version_number',
-  'v.published_at',
-  'v.publish_from',
-  'v.title',
-  'v.description',
-  'v.legal_role',
-  'v.joint_controllership_arrangement',
-  'v.automated_decision_making',
-  'v.automated_decision_statement',
-  'v.automated_decision_logic',
-  'v.automated_decision_consequences',
-  'v.third_country_transfers',
-  'v.third_country_transfers_statement',
-  'v.transfer_safeguard_statement',
-  'v.recipients_none',
-  'v.related_processings_statement',
-  'v.data_subject_rights',
-  'v.processing_location',
-  'v.legal_basis_codes',
-  'v.special_category_codes',
-  'v.transfer_country_codes',
-] as const;
-
-/** A published version of a visible record, as the public scope yields it. */
-export interface PublicVersionRow {
-  version_id: string;
-  activity_id: string;
-  organisation_id: string;
-  reference: string;
-  version_number: number;
-  /** timestamptz as text (raw rows). */
-  published_at: Date | string;
-  publish_from: Date | string | null;
-  title: string;
-  description: string | null;
-  legal_role: string;
-  joint_controllership_arrangement: string | null;
-  automated_decision_making: boolean | null;
-  automated_decision_statement: string | null;
-  automated_decision_logic: string | null;
-  automated_decision_consequences: string | null;
-  third_country_transfers: boolean | null;
-  third_country_transfers_statement: string | null;
-  transfer_safeguard_statement: string | null;
-  recipients_none: boolean | null;
-  related_processings_statement: string | null;
-  data_subject_rights: string | null;
-  processing_location: string | null;
-  legal_basis_codes: string[];
-  special_category_codes: string[];
-  transfer_country_codes: string[];
-}
-
-/** Versions published and in force at `now`, of records that are not withheld. */
-export function publishedVersionsQuery(knex: Knex, now: Date): Knex.QueryBuilder {
-  return inForce(knex.from({ v: 'processing_activity_version' }).join({ a: 'processing_activity' }, 'a.id', 'v.activity_id'), 'v', now).where('a.withheld', false);
-}
-
-/** The version `alias` is PUBLISHED and its publish-from moment (if any) has passed. */
-function inForce(q: Knex.QueryBuilder, alias: string, now: Date): Knex.QueryBuilder {
-  return q
-    .where(`${alias}.status`, 'PUBLISHED')
-    .whereNotNull(`${alias}.published_at`)
-    .where((w) => w.whereNull(`${alias}.publish_from`).orWhere(`${alias}.publish_from`, '<=', now));
-}
-
-/**
- * The public register: per record the newest version in force, kept only when that version is a
- * controller record. (Filtering the role after choosing the newest version matters: filtering
- * before would let an older controller version of a record that became a processor record through.)
- * Yields rows of PUBLIC_VERSION_COLUMNS (plus extraColumns) under the alias `pv`.
+ * A record is visible when it is not withheld, and its newest PUBLISHED version whose publish-from
+ * moment has passed is a controller record (processor and Wpg records are never public). That
+ * version is the record's current public version; its history is every PUBLISHED, in-force
+ * controller version. Drafts, versions under review and withdrawn versions never are public.
+ * (Choosing the newest version before filtering the role matters: filtering first would let an
+ * older controller version of a record that became a processor record through.)
  *
- * "Newest in force" is written as "no newer version in force exists" rather than DISTINCT ON:
- * the same rows, but a plain filter that PostgreSQL can combine with an outer ORDER BY … LIMIT,
- * a keyset condition or a full-text match and walk an index (pav_public_title_idx, the GIN
- * indexes), instead of choosing the newest version of every record on every query.
+ * The rule is applied by the projector only: `public_register_project(activity ids)` writes the
+ * public read model (`public_processing_activity_version`, the change log `public_change` and the
+ * schedule of future publish-from moments `public_schedule`). PostgreSQL calls it at commit of
+ * every transaction that changes publication state — whatever wrote it: sync, the publication
+ * mutations, the CLI, seeds, an organisation move, SQL by hand — through deferred constraint
+ * triggers on processing_activity and processing_activity_version, so the read model is written in
+ * the same transaction. The scheduler (projector.ts) calls it for due publish-from moments, the
+ * rebuild command for everything. Nothing else decides what is public: the public surface reads
+ * the read model only.
+ *
+ * Installed by the migration that creates the read model (and re-installed by any migration that
+ * changes the rule); `create or replace` keeps it idempotent.
  */
-export function visibleVersionsQuery(knex: Knex, now: Date, extraColumns: string[] = []): Knex.QueryBuilder {
-  const newest = publishedVersionsQuery(knex, now)
-    .select(selectList(knex, [...PUBLIC_VERSION_COLUMNS, ...extraColumns]))
-    .whereNotExists(inForce(knex.select(knex.raw('1')).from({ n: 'processing_activity_version' }).whereRaw('n.activity_id = v.activity_id and n.version_number > v.version_number'), 'n', now));
-  return knex.select('pv.*').from(newest.as('pv')).where('pv.legal_role', 'CONTROLLER');
-}
+export const PUBLIC_SCOPE_SQL = String.raw`
+-- The public rendering of one version's nested content (the document a mirror or an export reads
+-- whole). Public columns only; related processings carry their reference, never the id of the
+-- record they point to (that record may be hidden).
+create or replace function public_document(vid uuid) returns jsonb language sql stable as $fn$
+select jsonb_build_object(
+  'purposes', coalesce((select jsonb_agg(jsonb_build_object(
+      'description', p.description, 'legalBasis', p.legal_basis_code, 'legalBasisExplanation', p.legal_basis_explanation,
+      'statutoryReferences', coalesce((select jsonb_agg(jsonb_build_object('title', s.title, 'url', s.url) order by s.position) from statutory_reference s where s.purpose_id = p.id), '[]'))
+    order by p.position) from purpose p where p.version_id = vid), '[]'),
+  'dataSubjectGroups', coalesce((select jsonb_agg(jsonb_build_object(
+      'description', g.description, 'noSpecialCategories', g.no_special_categories,
+      'specialCategories', coalesce((select jsonb_agg(c.special_category_code order by c.special_category_code) from data_subject_group_special_category c where c.data_subject_group_id = g.id), '[]'),
+      'dataItems', coalesce((select jsonb_agg(jsonb_build_object(
+          'description', d.description, 'collectionPurpose', d.collection_purpose, 'retentionText', d.retention_text, 'retentionRules', d.retention_rules,
+          'sourceIsDataSubject', d.source_is_data_subject, 'sourceDescription', d.source_description, 'provisionObligatory', d.provision_obligatory,
+          'provisionStatement', d.provision_statement, 'consequencesOfNotProviding', d.consequences_of_not_providing) order by d.position)
+        from data_item d where d.group_id = g.id), '[]'))
+    order by g.position) from data_subject_group g where g.version_id = vid), '[]'),
+  'recipients', coalesce((select jsonb_agg(jsonb_build_object('description', r.description, 'explanation', r.explanation) order by r.position) from recipient r where r.version_id = vid), '[]'),
+  'parties', coalesce((select jsonb_agg(jsonb_build_object(
+      'role', p.role, 'name', p.name, 'kind', p.kind, 'organisationId', p.organisation_id, 'email', p.email, 'phone', p.phone,
+      'visitingLine', p.visiting_line, 'visitingPostalCode', p.visiting_postal_code, 'visitingCity', p.visiting_city, 'visitingCountryCode', p.visiting_country_code,
+      'postalLine', p.postal_line, 'postalPostalCode', p.postal_postal_code, 'postalCity', p.postal_city, 'postalCountryCode', p.postal_country_code)
+    order by p.position) from processing_party p where p.version_id = vid), '[]'),
+  'transfers', coalesce((select jsonb_agg(jsonb_build_object(
+      'internationalOrganisation', t.international_organisation, 'recipientName', t.recipient_name, 'explanation', t.explanation,
+      'countryCode', t.country_code, 'safeguardCode', t.safeguard_code) order by t.position) from third_country_transfer t where t.version_id = vid), '[]'),
+  'relatedProcessings', coalesce((select jsonb_agg(jsonb_build_object('reference', r.reference, 'description', r.description) order by r.position)
+    from related_processing r where r.version_id = vid), '[]'))
+$fn$;
 
-const renderedLists = new Map<string, string>();
+-- THE RULE: the public versions of these records (all records when ids is null) at the moment
+-- "at", as rows of the read model. is_current marks the version the public sees now; only that
+-- one carries the pre-rendered document.
+create or replace function public_scope_versions(ids uuid[], at timestamptz) returns setof public_processing_activity_version language sql stable as $fn$
+with in_force as (
+  select v.* from processing_activity_version v
+   where (ids is null or v.activity_id = any(ids))
+     and v.status = 'PUBLISHED' and v.published_at is not null and (v.publish_from is null or v.publish_from <= at)
+), newest as (
+  select distinct on (v.activity_id) v.activity_id, v.id from in_force v order by v.activity_id, v.version_number desc
+), visible as (
+  select n.activity_id, n.id as current_id, a.organisation_id, a.reference
+    from newest n join processing_activity a on a.id = n.activity_id join processing_activity_version cv on cv.id = n.id
+   where not a.withheld and cv.legal_role = 'CONTROLLER'
+)
+select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference, v.version_number, v.published_at, v.publish_from,
+       v.title, v.description, v.legal_role, v.joint_controllership_arrangement,
+       v.automated_decision_making, v.automated_decision_statement, v.automated_decision_logic, v.automated_decision_consequences,
+       v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
+       v.related_processings_statement, v.data_subject_rights, v.processing_location,
+       v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
+       v.search_vector, case when v.id = s.current_id then public_document(v.id) end
+  from in_force v join visible s on s.activity_id = v.activity_id
+ where v.legal_role = 'CONTROLLER'
+$fn$;
+
+-- The projector: brings the read model of these records up to date with the versions, appends
+-- one change-log event per record whose current public version, organisation or reference
+-- changed (a tombstone, REMOVED, carries id, organisation, reference and moment only), and keeps
+-- their future publish-from moments in public_schedule. Answers the number of events.
+create or replace function public_register_project(ids uuid[]) returns integer language plpgsql as $fn$
+declare
+  at timestamptz := clock_timestamp();
+  fresh public_processing_activity_version[];
+  events integer;
+begin
+  ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
+  if cardinality(ids) = 0 then return 0; end if;
+  -- Change-log positions must become visible in order: a mirror resumes after the last position it
+  -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
+  -- lock at commit (deferred triggers) and hold it only until their commit is done.
+  perform pg_advisory_xact_lock(7166361, 1);
+  select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at) f;
+
+  insert into public_change (kind, activity_id, organisation_id, reference, version_id, occurred_at)
+  select case when o.activity_id is null then 'PUBLISHED' when n.activity_id is null then 'REMOVED' else 'UPDATED' end,
+         coalesce(n.activity_id, o.activity_id), coalesce(n.organisation_id, o.organisation_id), coalesce(n.reference, o.reference), n.version_id, at
+    from (select * from unnest(fresh) f where f.is_current) n
+    full join (select * from public_processing_activity_version p where p.activity_id = any(ids) and p.is_current) o on o.activity_id = n.activity_id
+   where o.activity_id is null or n.activity_id is null
+      or (n.version_id, n.organisation_id, n.reference) is distinct from (o.version_id, o.organisation_id, o.reference)
+   order by coalesce(n.activity_id, o.activity_id);
+  get diagnostics events = row_count;
+
+  delete from public_processing_activity_version p
+   where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p);
+  insert into public_processing_activity_version
+  select f.* from unnest(fresh) f where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
+
+  delete from public_schedule s where s.activity_id = any(ids);
+  insert into public_schedule (version_id, activity_id, publish_from)
+  select v.id, v.activity_id, v.publish_from from processing_activity_version v
+   where v.activity_id = any(ids) and v.status = 'PUBLISHED' and v.publish_from > at;
+
+  -- API processes drop their response caches and re-read the schedule (response-cache.ts, projector.ts).
+  perform pg_notify('public_register_changed', '');
+  return events;
+end
+$fn$;
+
+-- Deferred constraint triggers call this at commit, once per written row that can change
+-- publication state; the projector makes repeated calls for one record cheap no-ops.
+create or replace function public_register_track() returns trigger language plpgsql as $fn$
+begin
+  if TG_TABLE_NAME = 'processing_activity' then
+    perform public_register_project(array[coalesce(NEW.id, OLD.id)]);
+  else
+    perform public_register_project(array[coalesce(NEW.activity_id, OLD.activity_id)]);
+  end if;
+  return null;
+end
+$fn$;
+`;
 
 /**
- * Columns ("v.id as version_id", "f.title") as one select list of quoted identifiers, rendered
- * once per list: knex would parse and quote each of them again on every query.
- */
-export function selectList(knex: Knex, columns: readonly string[]): Knex.Raw {
-  const key = columns.join();
-  let sql = renderedLists.get(key);
-  if (sql === undefined) {
-    const quote = (name: string) => {
-      if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
-      return `"${name}"`;
-    };
-    sql = columns
-      .map((column) => {
-        const [ref, alias] = column.split(' as ');
-        return ref.split('.').map(quote).join('.') + (alias ? ` as ${quote(alias)}` : '');
-      })
-      .join(', ');
-    renderedLists.set(key, sql);
-  }
-  return knex.raw(sql);
-}
-
-/**
- * The next moment at which the public register changes by time alone: the earliest publish-from
- * still in the future of a published version. Whatever is derived from the register at `now`
- * (e.g. a cached response) is stale from then on. Null when nothing is scheduled.
+ * The next moment at which the public register changes by time alone: the earliest scheduled
+ * publish-from still in the future. Whatever is derived from the register at `now` (e.g. a cached
+ * response) is stale from then on. Null when nothing is scheduled.
  */
 export async function nextScheduledPublication(knex: Knex, now: Date): Promise<Date | null> {
-  const [row] = await knex.from('processing_activity_version').where('status', 'PUBLISHED').where('publish_from', '>', now).min({ next: 'publish_from' });
+  const [row] = await knex.from('public_schedule').where('publish_from', '>', now).min({ next: 'publish_from' });
   return row?.next ? new Date(row.next) : null;
 }

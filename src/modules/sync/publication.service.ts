@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, AuditService } from '../audit/audit.service';
-import { LegalRole, VersionStatus, type WithheldReason } from '../processing-activity/processing-activity.enums';
+import { VersionStatus, type WithheldReason } from '../processing-activity/processing-activity.enums';
 import type { ProcessingActivity } from '../processing-activity/processing-activity.entity';
 import { ProcessingActivityService, StaleVersionError } from '../processing-activity/processing-activity.service';
 import { ProcessingActivityVersion } from '../processing-activity/processing-activity-version.entity';
+import { withheldReasonFor } from '../processing-activity/version-builder';
 import { FULL_VERSION_POPULATE, toRecordContent } from '../processing-activity/version-reader';
 import { ErrorCode, type FieldError, fieldError } from './field-error';
 import { publicationErrors } from './publication-rules';
@@ -57,7 +58,8 @@ export class PublicationService {
   async unwithhold(activityId: string, options: { explanation?: string | null; baseVersion?: number | null }): Promise<PublicationResult> {
     return this.locked(activityId, 'unwithholdProcessingActivity', options.baseVersion, async (em, service, activity) => {
       const latest = await em.findOne(ProcessingActivityVersion, { activity, versionNumber: activity.latestVersionNumber });
-      if (latest && latest.legalRole !== LegalRole.CONTROLLER)
+      // Withheld by law (version-builder.ts), not by choice: lifting is refused. Whether a record is public is the projector's to decide.
+      if (latest && withheldReasonFor(latest.legalRole) !== null)
         return { changed: false, versionNumber: activity.latestVersionNumber, errors: [fieldError(['activity'], ErrorCode.WITHHELD_BY_LAW, 'Processor and Wpg records are never public; they stay withheld.')] };
       const changed = await service.unwithhold(activity);
       return { changed, versionNumber: activity.latestVersionNumber, errors: [], details: { explanation: options.explanation ?? null } };

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { OrganisationKind } from '../../../modules/organisation/organisation.enums';
 import { LegalRole } from '../../../modules/processing-activity/processing-activity.enums';
+import { PublicChangeKind } from '../../../modules/publication/public-changes';
 import { PublicActivityOrder } from '../../../modules/publication/public-filter';
 import { RetentionKind, RetentionValuation } from '../../../modules/retention/retention-rule.types';
 import { LEGAL_BASIS_CODES, SPECIAL_CATEGORY_CODES, TRANSFER_SAFEGUARD_CODES } from '../../../modules/vocabulary/vocabulary.codes';
@@ -22,3 +23,4 @@ registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Kin
 registerEnumType(RetentionKind, { name: 'RetentionKind', description: 'How a retention rule is expressed: a period, until (or a period after) an event, or permanent.' });
 registerEnumType(RetentionValuation, { name: 'RetentionValuation', description: 'Waardering in an archival selection list: V (vernietigen, destroy) or B (bewaren, keep).' });
 registerEnumType(PublicActivityOrder, { name: 'ProcessingActivityOrder', description: 'Order of a listing. RELEVANCE needs a search and is the default when one is given.' });
+registerEnumType(PublicChangeKind, { name: 'PublicChangeKind', description: 'What a change-log event did to a record: PUBLISHED (became public), UPDATED (new public version, organisation or reference), REMOVED (left the public register).' });

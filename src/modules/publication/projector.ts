@@ -1,0 +1,90 @@
+import type { Knex } from '@mikro-orm/postgresql';
+
+/**
+ * The TypeScript side of the projector (the rule and the projector itself are SQL, public-scope.ts):
+ * applying due publish-from moments, rebuilding the read model and verifying it.
+ */
+
+/** Advisory lock (pg_try_advisory_xact_lock(class, id)) under which one API process applies due publications. */
+const SCHEDULER_LOCK = [7166361, 2] as const;
+
+/**
+ * Projects the records whose scheduled publish-from moment has passed; answers how many records it
+ * projected. Each due moment is claimed by deleting its schedule row, so exactly one transaction
+ * (of one process) applies it. With `onlyIfFree`, a process that finds another applying returns at
+ * once (timers); without, it waits for that one to commit (a request that must see the register as
+ * of its moment).
+ */
+export async function applyDuePublications(knex: Knex, options: { onlyIfFree?: boolean } = {}): Promise<number> {
+  return knex.transaction(async (trx) => {
+    if (options.onlyIfFree) {
+      const { rows } = await trx.raw('select pg_try_advisory_xact_lock(?, ?) as free', [...SCHEDULER_LOCK]);
+      if (!rows[0].free) return 0;
+    }
+    const { rows } = await trx.raw<{ rows: { activity_id: string }[] }>('delete from public_schedule where publish_from <= clock_timestamp() returning activity_id');
+    if (!rows.length) return 0;
+    await trx.raw('select public_register_project(?::uuid[])', [rows.map((r) => r.activity_id)]);
+    return rows.length;
+  });
+}
+
+/** The earliest scheduled publish-from moment (due or not), or null. */
+export async function earliestScheduledPublication(knex: Knex): Promise<Date | null> {
+  const [row] = await knex.from('public_schedule').min({ next: 'publish_from' });
+  return row?.next ? new Date(row.next) : null;
+}
+
+const REBUILD_BATCH = 2_000;
+
+/**
+ * Recomputes the read model of every record from its versions (records that no longer exist
+ * included). Whatever differed is corrected through the projector, so the change log records the
+ * correction like any other change. Answers the number of change-log events it appended.
+ */
+export async function rebuildPublicRegister(knex: Knex): Promise<number> {
+  const { rows } = await knex.raw<{ rows: { id: string }[] }>(
+    'select id from processing_activity union select activity_id from public_processing_activity_version union select activity_id from public_schedule order by 1',
+  );
+  let events = 0;
+  for (let i = 0; i < rows.length; i += REBUILD_BATCH) {
+    const ids = rows.slice(i, i + REBUILD_BATCH).map((r) => r.id);
+    const result = await knex.raw<{ rows: { events: number }[] }>('select public_register_project(?::uuid[]) as events', [ids]);
+    events += Number(result.rows[0].events);
+  }
+  return events;
+}
+
+export interface RegisterDifference {
+  table: 'public_processing_activity_version' | 'public_schedule';
+  /** missing: the versions say it should be there; unexpected: it is there but should not be. */
+  problem: 'missing' | 'unexpected';
+  activityId: string;
+  versionId: string;
+}
+
+/**
+ * Compares the read model with what the rule computes from the versions now, row by row and
+ * column by column (the document included), after applying due publications. Empty when they agree.
+ */
+export async function verifyPublicRegister(knex: Knex): Promise<RegisterDifference[]> {
+  await applyDuePublications(knex);
+  return knex.transaction(
+    async (trx) => {
+      const { rows } = await trx.raw<{ rows: { tbl: RegisterDifference['table']; problem: RegisterDifference['problem']; activity_id: string; version_id: string }[] }>(
+        `with expected as materialized (select * from public_scope_versions(null, clock_timestamp())),
+              expected_schedule as (select id as version_id, activity_id, publish_from from processing_activity_version where status = 'PUBLISHED' and publish_from > clock_timestamp())
+         select 'public_processing_activity_version' tbl, 'missing' problem, activity_id, version_id from (select * from expected except select * from public_processing_activity_version) m
+         union all
+         select 'public_processing_activity_version', 'unexpected', activity_id, version_id from (select * from public_processing_activity_version except select * from expected) u
+         union all
+         select 'public_schedule', 'missing', activity_id, version_id from (select version_id, activity_id, publish_from from expected_schedule except select version_id, activity_id, publish_from from public_schedule) sm
+         union all
+         select 'public_schedule', 'unexpected', activity_id, version_id from (select version_id, activity_id, publish_from from public_schedule except select version_id, activity_id, publish_from from expected_schedule) su
+         order by 3, 4, 1, 2`,
+      );
+      return rows.map((r) => ({ table: r.tbl, problem: r.problem, activityId: r.activity_id, versionId: r.version_id }));
+    },
+    // One snapshot for the whole comparison, so a commit in between cannot show as a difference.
+    { isolationLevel: 'repeatable read', readOnly: true },
+  );
+}

@@ -1,0 +1,117 @@
+import { runCommand } from '../../src/cli/register-commands';
+import { Organisation } from '../../src/modules/organisation/organisation.entity';
+import { VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
+import { ProcessingActivityService } from '../../src/modules/processing-activity/processing-activity.service';
+import { PublicationScheduler } from '../../src/modules/publication/publication-scheduler';
+import { DEFENSIE, Fixtures, seedContent } from '../support/fixtures';
+import { verifyReadModelAfterEach } from '../support/read-model';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The public read model: written in the transaction that changes publication state, by the
+ * scheduler at publish-from moments (one process applies each), recomputed and verified by
+ * `register public:rebuild [--verify]`; organisations and vocabularies kept in the process.
+ */
+describe('the public read model', () => {
+  let server: TestServer;
+  let fx: Fixtures;
+  const knex = () => server.db.orm.em.getKnex();
+  const events = (reference: string): Promise<{ kind: string; organisation_id: string; occurred_at: Date }[]> =>
+    knex().select('kind', 'organisation_id', 'occurred_at').from('public_change').where({ reference }).orderBy('position');
+  const current = (reference: string) => knex().first('title', 'organisation_id').from('public_processing_activity_version').where({ reference, is_current: true });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    fx = new Fixtures(server.db.orm);
+  });
+  afterAll(() => server?.close());
+
+  describe('kept consistent', () => {
+    verifyReadModelAfterEach(() => server.db.orm);
+
+    it('is written in the transaction that publishes: a rolled-back publication leaves no trace', async () => {
+      await expect(
+        server.db.orm.em.fork().transactional(async (em) => {
+          const organisation = await em.findOneOrFail(Organisation, { name: DEFENSIE });
+          await new ProcessingActivityService(em).saveRecord({ organisation, reference: 'RM-ROLLBACK', content: seedContent('D2717'), status: VersionStatus.PUBLISHED });
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await events('RM-ROLLBACK')).toEqual([]);
+      await fx.save('RM-COMMIT', { ...seedContent('D2717'), title: 'Leesmodel vastgelegd' });
+      expect((await current('RM-COMMIT'))?.title).toBe('Leesmodel vastgelegd');
+      expect((await events('RM-COMMIT')).map((e) => e.kind)).toEqual(['PUBLISHED']);
+    });
+
+    it('follows an organisation move with an UPDATED event', async () => {
+      await fx.save('RM-MOVE', { ...seedContent('D2717'), title: 'Verhuizende verwerking' });
+      const target = await server.db.orm.em.fork().findOneOrFail(Organisation, { name: 'Gemeente Lisse' });
+      await knex()('processing_activity').where({ reference: 'RM-MOVE' }).update({ organisation_id: target.id });
+      expect((await current('RM-MOVE'))?.organisation_id).toBe(target.id);
+      const log = await events('RM-MOVE');
+      expect(log.map((e) => e.kind)).toEqual(['PUBLISHED', 'UPDATED']);
+      expect(log[1].organisation_id).toBe(target.id);
+    });
+
+    it('applies a scheduled publication within a second of its moment without any request, in exactly one process', async () => {
+      // A second API process on the same database, racing this one's scheduler.
+      const other = new PublicationScheduler(knex());
+      await other.start();
+      try {
+        const publishFrom = new Date(Date.now() + 800);
+        await fx.save('RM-TIMED', { ...seedContent('D2717'), title: 'Getimede verwerking' }, { publishFrom });
+        await other.refresh();
+        expect(await events('RM-TIMED')).toEqual([]);
+        await new Promise((r) => setTimeout(r, publishFrom.getTime() - Date.now() + 1_000));
+        const log = await events('RM-TIMED');
+        expect(log.map((e) => e.kind)).toEqual(['PUBLISHED']);
+        expect(new Date(log[0].occurred_at).getTime() - publishFrom.getTime()).toBeLessThan(1_000);
+        expect(new Date(log[0].occurred_at).getTime()).toBeGreaterThanOrEqual(publishFrom.getTime());
+      } finally {
+        other.stop();
+      }
+    });
+  });
+
+  it('public:rebuild --verify reports every difference and fails; public:rebuild corrects it through the change log', async () => {
+    await fx.save('RM-DRIFT', { ...seedContent('D2717'), title: 'Verwerking die afdrijft' });
+    await fx.save('RM-GONE', { ...seedContent('D2717'), title: 'Verwerking die verdwijnt' });
+    const em = server.db.orm.em.fork();
+    expect(await runCommand(em, ['public:rebuild', '--verify'])).toEqual(['the public read model agrees with the versions']);
+
+    // Drift, as a bug or a hand-made change would cause it.
+    await knex()('public_processing_activity_version').where({ reference: 'RM-DRIFT' }).update({ title: 'Verkeerde titel' });
+    await knex()('public_processing_activity_version').where({ reference: 'RM-GONE' }).delete();
+    const verify = runCommand(em, ['public:rebuild', '--verify']);
+    await expect(verify).rejects.toThrow(/differs from the versions in 3 row\(s\)/);
+    const message = await verify.catch((e: Error) => e.message);
+    expect(message).toMatch(/missing public_processing_activity_version activity .* version/);
+    expect(message).toMatch(/unexpected public_processing_activity_version/);
+
+    expect(await runCommand(em, ['public:rebuild'])).toEqual(['public read model rebuilt from the versions; 1 change-log event appended for what it corrected']);
+    expect((await current('RM-DRIFT'))?.title).toBe('Verwerking die afdrijft');
+    expect((await events('RM-GONE')).map((e) => e.kind)).toEqual(['PUBLISHED', 'PUBLISHED']);
+    expect(await runCommand(em, ['public:rebuild', '--verify'])).toEqual(['the public read model agrees with the versions']);
+  });
+
+  it('keeps organisations and vocabularies in the process until they change', async () => {
+    const ask = () => server.publicClient.query<{ facets: { organisations: { organisation: { name: string } }[] } }>(`{ facets { total legalBases { legalBasis { label } } organisations { organisation { name } } } }`);
+    await ask();
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    knex().on('query', listen);
+    try {
+      await ask();
+      expect(statements.filter((s) => /from "(organisation|legal_basis|special_category|country)"/.test(s))).toEqual([]);
+    } finally {
+      knex().off('query', listen);
+    }
+    await knex()('organisation').where({ name: DEFENSIE }).update({ name: 'Ministerie van Defensie (hernoemd)' });
+    let names: string[] = [];
+    for (const deadline = Date.now() + 3_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      names = (await ask()).facets.organisations.map((o) => o.organisation.name);
+      if (names.includes('Ministerie van Defensie (hernoemd)')) break;
+    }
+    expect(names).toContain('Ministerie van Defensie (hernoemd)');
+  });
+});
