@@ -41,7 +41,7 @@ import { PublicationScheduler } from '../modules/publication/publication-schedul
 import { PublicReferenceData } from '../modules/publication/reference-data';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 import { createLogger, type Logger } from './logger';
-import { mountMetrics, registerPool, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
+import { mountMetrics, registerPool, scheduledPublicationsApplied, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
 import { contextWithFacts, observabilityPlugin, observedContext, observeRequests } from './request-observation';
 
 export const LIMITS = {
@@ -122,7 +122,7 @@ export async function createApp(
   const cacheEvents = { hit: () => responseCacheHits.inc(), miss: () => responseCacheMisses.inc(), invalidation: () => responseCacheInvalidations.inc() };
   const cache = cacheEnabled ? new ResponseCache({ changes, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
   // Scheduled publications applied when due; organisations and vocabularies kept until they change.
-  const scheduler = new PublicationScheduler(orm.em.getKnex());
+  const scheduler = new PublicationScheduler(orm.em.getKnex(), (records) => scheduledPublicationsApplied.inc(records));
   const referenceData = new PublicReferenceData(orm.em.getKnex());
   changes.on('changed', () => {
     referenceData.invalidate();

@@ -27,10 +27,14 @@ export class PublicationScheduler {
   private stopped = false;
   private listening = false;
 
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    /** Told how many records each application of due publications made public (for the metrics). */
+    private readonly onApplied: (records: number) => void = () => undefined,
+  ) {}
 
   async start(): Promise<void> {
-    await applyDuePublications(this.knex);
+    this.onApplied(await applyDuePublications(this.knex));
     await this.refresh();
     if (!this.listening) this.live(false);
   }
@@ -68,6 +72,7 @@ export class PublicationScheduler {
     await this.applying?.catch(() => undefined);
     if (!this.due()) return;
     this.waiting ??= applyDuePublications(this.knex)
+      .then((records) => this.onApplied(records))
       .then(() => this.refresh())
       .finally(() => {
         this.waiting = null;
@@ -81,6 +86,7 @@ export class PublicationScheduler {
 
   private onTimer(): void {
     this.applying ??= applyDuePublications(this.knex, { onlyIfFree: true })
+      .then((records) => this.onApplied(records))
       .then(() => this.refresh())
       .catch(() => undefined)
       .finally(() => {
