@@ -18,6 +18,7 @@ import { createSyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { mountBenchMetrics } from './bench-metrics';
+import { mountDashboard } from './dashboard';
 import { etagForGet } from './etag';
 import { jitEnabled, jitGateway } from './jit-executor';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
@@ -53,6 +54,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     res.json({ status: 'ok' });
   });
   mountBenchMetrics(app, orm);
+  mountDashboard(app);
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST'] }), // open data: any origin may read
