@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -17,6 +17,7 @@ import { benchDatabase, startPostgres } from './lib/database';
 import { SCALES, syntheticRecord } from './lib/generate';
 import { type LoadTool, pickTool, runLoad } from './lib/load';
 import { Random } from './lib/prng';
+import { measureStatistics, type StatisticsMeasured } from './lib/statistics';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
 import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
 import { SEARCH_TERMS } from './lib/vocabulary';
@@ -24,7 +25,7 @@ import { SEARCH_TERMS } from './lib/vocabulary';
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,…, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json).
+ * --only page,search,statistics,…, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json).
  */
 
 interface Args {
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     console.error(`load: ${args.tool}, ${CONNECTIONS} connections, ${args.warmup} s warm-up + ${args.duration} s per scenario; ${inputs.cursors.length} page cursors`);
 
     const results: Record<string, Measured> = {};
+    let statistics: StatisticsMeasured | null = null;
     const wanted = (name: string) => !args.only || args.only.has(name);
     const pageBodies = inputs.cursors.map((after) => JSON.stringify({ query: PAGE, variables: { after } }));
     const hotBodies = pageBodies.slice(0, 16);
@@ -126,6 +128,10 @@ async function main(): Promise<void> {
       if (wanted('byId')) await pair('byId', '/byId', byIdBodies);
       await baseline.stop();
       if (wanted('sync')) results.sync = await measureSync(api, url, args);
+      if (wanted('statistics')) {
+        console.error('  statistics (single client) …');
+        statistics = await measureStatistics(api, url, args);
+      }
       await api.stop();
     }
     if (wanted('pageCached')) {
@@ -137,7 +143,7 @@ async function main(): Promise<void> {
     }
 
     const ratio = (name: string, base: string) => (results[name] && results[base] ? round(results[name].rps / results[base].rps, 2) : null);
-    const scenarios: Record<string, Measured & { ratioToBaseline: number | null }> = {};
+    const scenarios: Record<string, (Measured & { ratioToBaseline: number | null }) | StatisticsMeasured> = {};
     const baselineOf: Record<string, string | null> = { page: 'baselinePage', pageCached: 'baselinePage', search: 'baselineSearch', byId: 'baselineById', sync: null };
     for (const [name, base] of Object.entries(baselineOf)) if (results[name]) scenarios[name] = { ...results[name], ratioToBaseline: base ? ratio(name, base) : null };
     for (const base of ['baselinePage', 'baselineSearch', 'baselineById']) if (results[base]) scenarios[base] = { ...results[base], ratioToBaseline: 1 };
@@ -151,8 +157,14 @@ async function main(): Promise<void> {
       durationSeconds: args.duration,
       scenarios,
     };
-    printTable(report.scenarios);
+    printTable(report.scenarios as Record<string, Measured & { ratioToBaseline: number | null }>);
+    if (statistics) {
+      scenarios.statistics = statistics;
+      console.log(`\nstatistics (whole register, single client): p50 ${statistics.singleClientP50Ms} ms, p99 ${statistics.singleClientP99Ms} ms, first ${statistics.firstRequestMs} ms`);
+    }
     const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
+    // A partial run (--only) keeps the scenarios it did not measure.
+    if (args.only && existsSync(file)) report.scenarios = { ...JSON.parse(readFileSync(file, 'utf8')).scenarios, ...scenarios };
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nwritten to ${path.relative(PROJECT_ROOT, file)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
@@ -355,7 +367,7 @@ async function checkSameAnswers(url: string, baseline: Server, pages: string[], 
   }
 }
 
-let nextPort = 4300;
+let nextPort = Number(process.env.BENCH_API_PORT ?? 4300);
 
 function startApi(databaseUrl: string, env: Record<string, string>): Promise<Server> {
   const port = nextPort++;

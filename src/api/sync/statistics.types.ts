@@ -39,7 +39,7 @@ registerEnumType(Art30FieldEnum, {
 });
 registerEnumType(ActivityIntervalEnum, { name: 'ActivityInterval', description: 'Weeks start on Monday; both are in UTC.' });
 
-@ObjectType('RecordStateCounts', { description: 'Records by current state (see RecordState); the counts add up to records.' })
+@ObjectType('RecordStateCounts', { description: 'Records by current state (see RecordState); the counts add up to records.', simpleResolvers: true })
 export class RecordStateCountsType {
   @Field(() => Int) draft!: number;
   @Field(() => Int) underReview!: number;
@@ -49,20 +49,20 @@ export class RecordStateCountsType {
   @Field(() => Int) withheld!: number;
 }
 
-@ObjectType('LegalRoleCounts', { description: "Records by the newest version's legal role." })
+@ObjectType('LegalRoleCounts', { description: "Records by the newest version's legal role.", simpleResolvers: true })
 export class LegalRoleCountsType {
   @Field(() => Int) controller!: number;
   @Field(() => Int) processor!: number;
   @Field(() => Int) wpgController!: number;
 }
 
-@ObjectType('MissingFieldCount', { description: 'How many records miss one Article 30 field; list them with processingActivities(filter: { missing: field }).' })
+@ObjectType('MissingFieldCount', { description: 'How many records miss one Article 30 field; list them with processingActivities(filter: { missing: field }).', simpleResolvers: true })
 export class MissingFieldCountType {
   @Field(() => Art30FieldEnum) field!: Art30Field;
   @Field(() => Int) records!: number;
 }
 
-@ObjectType('QualitySignals')
+@ObjectType('QualitySignals', { simpleResolvers: true })
 export class QualitySignalsType {
   @Field(() => Int, { description: 'Records not changed for more than reviewAfterMonths (review due).' }) reviewDue!: number;
   @Field(() => Int, { description: 'Records processing special categories of personal data (or criminal data, or the BSN).' }) specialCategories!: number;
@@ -71,7 +71,7 @@ export class QualitySignalsType {
   @Field(() => Int, { description: 'Records naming at least one processor.' }) processorsUsed!: number;
 }
 
-@ObjectType('StatisticsSummary', { description: 'Statistics of a set of records, each counted by its newest version.' })
+@ObjectType('StatisticsSummary', { description: 'Statistics of a set of records, each counted by its newest version.', simpleResolvers: true })
 export class StatisticsSummaryType {
   @Field(() => Int) records!: number;
   @Field(() => RecordStateCountsType) byState!: RecordStateCountsType;
@@ -84,7 +84,7 @@ export class StatisticsSummaryType {
   @Field(() => QualitySignalsType) quality!: QualitySignalsType;
 }
 
-@ObjectType('OrganisationStatistics')
+@ObjectType('OrganisationStatistics', { simpleResolvers: true })
 export class OrganisationStatisticsType {
   /** Database id, for the organisation field. */
   organisationDbId!: string;
@@ -94,7 +94,7 @@ export class OrganisationStatisticsType {
   @Field(() => StatisticsSummaryType, { description: 'Its own records and those of all its sub-organisations.' }) withSubOrganisations!: StatisticsSummaryType;
 }
 
-@ObjectType('ActivityPeriod', { description: 'Activity in one week or month, from the audit log.' })
+@ObjectType('ActivityPeriod', { description: 'Activity in one week or month, from the audit log.', simpleResolvers: true })
 export class ActivityPeriodType {
   @Field(() => GraphQLDateTime) periodStart!: Date;
   @Field(() => Int, { description: 'New versions written by sync (records created or changed).' }) versionsWritten!: number;
@@ -102,6 +102,11 @@ export class ActivityPeriodType {
   @Field(() => Int, { description: 'Withdrawals, by mutation or by a full sync leaving the record out.' }) withdrawn!: number;
 }
 
+/*
+ * The statistics' plain object types are declared with simpleResolvers: a whole-register answer
+ * holds some 30,000 fields, and type-graphql's per-field wrapper (global middleware) would cost
+ * more than the SQL. They are reached only through the authorised statistics query.
+ */
 @ObjectType('RegisterStatistics', { description: 'Statistics of the organisations asked about, counted over each record\'s newest version.' })
 export class RegisterStatisticsType {
   /** Organisations asked about (null: register-wide), for the activity field. */
@@ -122,7 +127,7 @@ export class InternalRecordFilterInput {
   @Field(() => LegalBasisCodeEnum, { nullable: true }) legalBasis?: string | null;
 }
 
-@ObjectType('RecordFacts', { description: "What the statistics count about a record, by its newest version: its state, title, last change and the Article 30 fields it misses." })
+@ObjectType('RecordFacts', { description: "What the statistics count about a record, by its newest version: its state, title, last change and the Article 30 fields it misses.", simpleResolvers: true })
 export class RecordFactsType {
   @Field(() => RecordStateEnum) state!: RecordState;
   @Field(() => String) title!: string;
