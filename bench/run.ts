@@ -163,10 +163,15 @@ async function main(): Promise<void> {
       console.log(`\nstatistics (whole register, single client): p50 ${statistics.singleClientP50Ms} ms, p99 ${statistics.singleClientP99Ms} ms, first ${statistics.firstRequestMs} ms`);
     }
     const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
-    // A partial run (--only) keeps the scenarios it did not measure.
-    if (args.only && existsSync(file)) report.scenarios = { ...JSON.parse(readFileSync(file, 'utf8')).scenarios, ...scenarios };
+    // A partial run (--only) keeps the file's earlier run (its date, machine and scenarios) and adds what it measured, noted under partialRuns.
+    let written: object = report;
+    if (args.only && existsSync(file)) {
+      const previous = JSON.parse(readFileSync(file, 'utf8'));
+      const partialRuns = [...(previous.partialRuns ?? []), { date: report.date, machine: report.machine, mode: report.mode, scenarios: Object.keys(scenarios) }];
+      written = { ...previous, scenarios: { ...previous.scenarios, ...scenarios }, partialRuns };
+    }
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(file, JSON.stringify(written, null, 2) + '\n');
     console.log(`\nwritten to ${path.relative(PROJECT_ROOT, file)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await stopAll();
