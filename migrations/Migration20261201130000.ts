@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * version_facts: per version, the content counts the statistics judge completeness by, filled
  * the first time statistics need them (record-facts.ts).
  */
-export class Migration20261201120000 extends Migration {
+export class Migration20261201130000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter type "api_token_scope" add value if not exists 'REGISTER_READ';`);
     this.addSql(`create table "version_facts" ("version_id" uuid not null, "purposes" int not null, "purposes_without_basis" int not null, "groups" int not null, "groups_without_items" int not null, "items_without_retention" int not null, "items_unparsed_retention" int not null, "recipients" int not null, "transfers" int not null, "controller" boolean not null, "controller_contact" boolean not null, "processor" boolean not null, constraint "version_facts_pkey" primary key ("version_id"));`);
