@@ -17,6 +17,7 @@ import { benchDatabase, startPostgres } from './lib/database';
 import { SCALES, syntheticRecord } from './lib/generate';
 import { type LoadTool, pickTool, runLoad } from './lib/load';
 import { Random } from './lib/prng';
+import { measureStatistics, type StatisticsMeasured } from './lib/statistics';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
 import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
 import { runSoak, type SoakResult } from './lib/soak';
@@ -25,7 +26,7 @@ import { SEARCH_TERMS } from './lib/vocabulary';
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,…,soak, --soak-seconds N, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json);
+ * --only page,search,statistics,…,soak, --soak-seconds N, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json);
  * with --only, the scenarios run are merged into the file and the others kept.
  */
 
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     console.error(`load: ${args.tool}, ${CONNECTIONS} connections, ${args.warmup} s warm-up + ${args.duration} s per scenario; ${inputs.cursors.length} page cursors`);
 
     const results: Record<string, Measured> = {};
+    let statistics: StatisticsMeasured | null = null;
     const wanted = (name: string) => !args.only || args.only.has(name);
     const pageBodies = inputs.cursors.map((after) => JSON.stringify({ query: PAGE, variables: { after } }));
     const hotBodies = pageBodies.slice(0, 16);
@@ -133,6 +135,10 @@ async function main(): Promise<void> {
       if (wanted('byId')) await pair('byId', '/byId', byIdBodies);
       await baseline.stop();
       if (wanted('sync')) results.sync = await measureSync(api, url, args);
+      if (wanted('statistics')) {
+        console.error('  statistics (single client) …');
+        statistics = await measureStatistics(api, url, args);
+      }
       await api.stop();
     }
     if (wanted('pageCached')) {
@@ -167,10 +173,11 @@ async function main(): Promise<void> {
       scale,
       connections: CONNECTIONS,
       durationSeconds: args.duration,
-      scenarios: { ...scenarios, ...soakReport },
+      scenarios: { ...scenarios, ...soakReport, ...(statistics ? { statistics } : {}) },
     };
     if (Object.keys(scenarios).length) printTable(scenarios);
     if (soak) printSoak(soak);
+    if (statistics) console.log(`\nstatistics (whole register, single client): p50 ${statistics.singleClientP50Ms} ms, p99 ${statistics.singleClientP99Ms} ms, first ${statistics.firstRequestMs} ms`);
     const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(args.only ? mergedReport(file, report) : report, null, 2) + '\n');
@@ -376,7 +383,7 @@ async function checkSameAnswers(url: string, baseline: Server, pages: string[], 
 }
 
 // BENCH_PORT_BASE: first port of the servers the bench starts (several checkouts benchmarking at once need their own).
-let nextPort = Number(process.env.BENCH_PORT_BASE ?? 4300);
+let nextPort = Number(process.env.BENCH_PORT_BASE ?? process.env.BENCH_API_PORT ?? 4300);
 
 function startApi(databaseUrl: string, env: Record<string, string>): Promise<Server> {
   const port = nextPort++;

@@ -150,7 +150,7 @@ export const USAGE = `usage: npm run register -- <command> [options]
   organisation:create --name <name> --kind <MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER>
                       [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|name>] [--abbreviation <x>] [--website <url>]
   organisation:list
-  token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] [--expires-in-days N | --no-expiry] [--name <label>]
+  token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] | register:read [--expires-in-days N | --no-expiry] [--name <label>]
                 (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)
   token:revoke  <prefix>
   token:list    [--organisation <tooi|oin|name>]

@@ -31,6 +31,7 @@ import { docs, frontDoor } from './http/front-door';
 import { openDataRouter } from '../api/public/open-data/open-data.router';
 import { PublicRecordSource } from '../api/public/open-data/public-records';
 import { registerHead } from '../modules/publication/public-changes';
+import { mountDashboard } from './dashboard';
 import { etagForGet } from './etag';
 import { mountHealth } from './health';
 import { jitEnabled, jitGateway } from './jit-executor';
@@ -175,6 +176,7 @@ export async function createApp(
   mountBenchMetrics(app, orm);
   if (metrics.token) mountMetrics(app, { token: metrics.token });
   const metricsServer = metrics.port != null ? await listenForMetrics(metrics, logger) : null;
+  mountDashboard(app);
   app.use(
     '/graphql',
     cors({ methods: ['GET', 'POST'], exposedHeaders: ['X-Request-Id'] }), // open data: any origin may read (and quote the request id)

@@ -123,6 +123,56 @@ describe('sync surface: authentication and scopes', () => {
     expect(used.lastUsedAt).not.toBeNull();
   });
 
+  it('walks EVERY operation with a REGISTER_READ token: every mutation is FORBIDDEN and writes nothing; every query but the operator ones answers', async () => {
+    const supervisor = server.syncClient(await issueToken(server.db.orm, LISSE, [TokenScope.REGISTER_READ]));
+    const em = server.db.orm.em.fork();
+    const before = { versions: await em.count(ProcessingActivityVersion, {}), activities: await em.count(ProcessingActivity, {}), withheld: await em.count(ProcessingActivity, { withheld: true }) };
+    const operatorQueries = ['apiTokens'];
+    for (const [kind, field] of rootFields(schema)) {
+      const { query, variables } = operationFor(kind, field);
+      const res = await supervisor.request(query, variables);
+      if (kind === 'mutation' || operatorQueries.includes(field.name)) {
+        expect({ field: field.name, codes: codes(res) }).toEqual({ field: field.name, codes: ['FORBIDDEN'] });
+      } else {
+        expect({ field: field.name, codes: codes(res).filter((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED') }).toEqual({ field: field.name, codes: [] });
+      }
+    }
+    const after = { versions: await em.count(ProcessingActivityVersion, {}), activities: await em.count(ProcessingActivity, {}), withheld: await em.count(ProcessingActivity, { withheld: true }) };
+    expect(after).toEqual(before);
+    // It reads another organisation's drafts and internals (Lisse's token, Defensie's record).
+    const read = await supervisor.query<{ processingActivity: { reference: string } | null }>(`{ processingActivity(activity: { organisation: { tooiUri: "https://identifier.overheid.nl/tooi/id/ministerie/mnre1034" }, reference: "D2717" }) { reference } }`);
+    expect(read.processingActivity).toEqual({ reference: 'D2717' });
+  });
+
+  it('issues REGISTER_READ only without RECORDS_WRITE, and only through an operator', async () => {
+    const operator = server.syncClient(await issueToken(server.db.orm, DEFENSIE, [TokenScope.OPERATOR]));
+    const both = await operator.query<{ createApiToken: { token: string | null; errors: { path: string[]; code: string }[] } }>(
+      `mutation { createApiToken(input: { organisation: { tooiUri: "https://identifier.overheid.nl/tooi/id/ministerie/mnre1034" }, name: "x", scopes: [REGISTER_READ, RECORDS_WRITE] }) { token errors { path code } } }`,
+    );
+    expect(both.createApiToken).toEqual({ token: null, errors: [{ path: ['scopes'], code: 'INVALID_FORMAT' }] });
+    const ok = await operator.query<{ createApiToken: { token: string | null; apiToken: { scopes: string[] } } }>(
+      `mutation { createApiToken(input: { organisation: { tooiUri: "https://identifier.overheid.nl/tooi/id/ministerie/mnre1034" }, name: "toezicht", scopes: [REGISTER_READ] }) { token apiToken { scopes } } }`,
+    );
+    expect(ok.createApiToken.apiToken.scopes).toEqual(['REGISTER_READ']);
+    const me = await server.syncClient(ok.createApiToken.token).query<{ viewer: { scopes: string[] } }>(`{ viewer { scopes } }`);
+    expect(me.viewer.scopes).toEqual(['REGISTER_READ']);
+    // A token without OPERATOR cannot issue one.
+    const notOperator = await server.syncClient(defensie).request(`mutation { createApiToken(input: { organisation: { tooiUri: "https://identifier.overheid.nl/tooi/id/ministerie/mnre1034" }, name: "x", scopes: [REGISTER_READ] }) { token } }`);
+    expect(codes(notOperator)).toEqual(['FORBIDDEN']);
+  });
+
+  it('audits every read of internal data, naming the token, and lists those reads only on request', async () => {
+    const token = await issueToken(server.db.orm, DEFENSIE, [TokenScope.INTERNAL_READ]);
+    const reader = server.syncClient(token);
+    await reader.query(`{ processingActivities { totalCount } }`);
+    await reader.query(`{ viewer { scopes } }`);
+    const reads = await reader.query<{ auditLog: { nodes: { operation: string; outcome: string; actor: string }[] } }>(`{ auditLog(includeReads: true, outcomes: ["READ"]) { nodes { operation outcome actor } } }`);
+    const mine = reads.auditLog.nodes.filter((n) => n.actor === token.slice(0, 11));
+    expect(mine.map((n) => n.operation)).toEqual(['processingActivities']);
+    const writesOnly = await reader.query<{ auditLog: { nodes: { outcome: string }[] } }>(`{ auditLog(first: 500) { nodes { outcome } } }`);
+    expect(writesOnly.auditLog.nodes.some((n) => n.outcome === 'READ')).toBe(false);
+  });
+
   it('asks for the scope an operation needs: read-only tokens cannot write, write-only tokens cannot read internals, only operators manage', async () => {
     const readOnly = server.syncClient(await issueToken(server.db.orm, DEFENSIE, [TokenScope.INTERNAL_READ]));
     const writeOnly = server.syncClient(await issueToken(server.db.orm, DEFENSIE, [TokenScope.RECORDS_WRITE]));
@@ -361,12 +411,18 @@ describe('sync surface: one organisation never reaches another', () => {
     const defensieOrg = { tooiUri: 'https://identifier.overheid.nl/tooi/id/ministerie/mnre1034' };
     const byRef = await ez.query<{ processingActivity: unknown }>(`query($o: OrganisationRefInput) { processingActivity(activity: { organisation: $o, reference: "D2717" }) { reference } }`, { o: defensieOrg });
     expect(byRef.processingActivity).toBeNull();
-    const list = await ez.query<{ processingActivities: { totalCount: number; nodes: unknown[] } }>(`query($o: OrganisationRefInput) { processingActivities(organisation: $o) { totalCount nodes { reference } } }`, { o: defensieOrg });
-    expect(list.processingActivities).toEqual({ totalCount: 0, nodes: [] });
-    const exported = await ez.query<{ exportProcessingActivities: { nodes: unknown[]; totalCount: number } }>(`query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { nodes { reference } totalCount } }`, { o: defensieOrg });
-    expect(exported.exportProcessingActivities).toEqual({ nodes: [], totalCount: 0 });
-    const audit = await ez.query<{ auditLog: { nodes: unknown[] } }>(`query($o: OrganisationRefInput) { auditLog(organisation: $o) { nodes { id } } }`, { o: defensieOrg });
-    expect(audit.auditLog.nodes).toEqual([]);
+    // A question about another organisation is refused explicitly (NOT_FOUND, as for one that does not exist), never answered with zeros.
+    for (const query of [
+      `query($o: OrganisationRefInput) { processingActivities(organisation: $o) { totalCount nodes { reference } } }`,
+      `query($o: OrganisationRefInput) { exportProcessingActivities(organisation: $o) { nodes { reference } } }`,
+      `query($o: OrganisationRefInput) { auditLog(organisation: $o) { nodes { id } } }`,
+      `query($o: OrganisationRefInput) { statistics(organisation: $o) { total { records } } }`,
+    ]) {
+      const foreign = await ez.request(query, { o: defensieOrg });
+      const missing = await ez.request(query, { o: { tooiUri: 'https://identifier.overheid.nl/tooi/id/ministerie/mnre9999' } });
+      expect({ query, codes: codes(foreign), data: foreign.data }).toEqual({ query, codes: ['NOT_FOUND'], data: null });
+      expect(foreign.errors?.[0].message).toBe(missing.errors?.[0].message);
+    }
     // EZ's own list holds no Defensie record, even with sub-organisations included.
     const own = await ez.query<{ processingActivities: { nodes: { reference: string }[] } }>(`{ processingActivities(includeSubOrganisations: true) { nodes { reference } } }`);
     expect(own.processingActivities.nodes.map((n) => n.reference)).not.toContain('D2717');

@@ -9,15 +9,16 @@ export const unauthenticated = (ctx: SyncContext) =>
   new GraphQLError(ctx.authError ?? 'Authentication required.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
 /**
- * @Authorized() requires a caller; @Authorized(TokenScope.X, …) requires every scope named.
+ * @Authorized() requires a caller; @Authorized(TokenScope.X, …) requires ONE of the scopes named
+ * (internal reads name INTERNAL_READ and REGISTER_READ, see read-access.ts).
  * Throws (rather than answering false) so the error carries a code the masking lets through.
  */
 export const syncAuthChecker: AuthChecker<SyncContext, TokenScope> = ({ context }, scopes) => requireScopes(context, scopes);
 
 function requireScopes(context: SyncContext, scopes: TokenScope[]): true {
   const caller = requireCaller(context);
-  const missing = scopes.filter((s) => !caller.scopes.includes(s));
-  if (missing.length) throw new GraphQLError(`This token lacks the scope ${missing.join(', ')} that this operation needs.`, { extensions: { code: 'FORBIDDEN', missingScopes: missing } });
+  if (scopes.length && !scopes.some((s) => caller.scopes.includes(s)))
+    throw new GraphQLError(`This token lacks the scope ${scopes.join(' or ')} that this operation needs.`, { extensions: { code: 'FORBIDDEN', missingScopes: scopes } });
   return true;
 }
 

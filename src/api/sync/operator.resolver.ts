@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, 
 import { type Actor, AuditService } from '../../modules/audit/audit.service';
 import type { ApiToken } from '../../modules/auth/api-token.entity';
 import { ApiTokenService } from '../../modules/auth/api-token.service';
-import { TokenScope } from '../../modules/auth/token-scope';
+import { scopeConflict, TokenScope } from '../../modules/auth/token-scope';
 import { Organisation } from '../../modules/organisation/organisation.entity';
 import { OrganisationKind } from '../../modules/organisation/organisation.enums';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
@@ -148,6 +148,8 @@ export class OperatorResolver {
     const errors: FieldError[] = [];
     if (!input.name.trim() || input.name.length > 200) errors.push(fieldError(['name'], ErrorCode.INVALID_FORMAT, 'A token name is 1 to 200 characters.'));
     if (!input.scopes.length) errors.push(fieldError(['scopes'], ErrorCode.REQUIRED, 'A token needs at least one scope.'));
+    const conflict = scopeConflict(input.scopes);
+    if (conflict) errors.push(fieldError(['scopes'], ErrorCode.INVALID_FORMAT, `${conflict}.`));
     if (input.expiresInDays != null && input.expiresInDays < 1) errors.push(fieldError(['expiresInDays'], ErrorCode.INVALID_FORMAT, 'expiresInDays is 1 or more.'));
     if (input.expiresInDays != null && input.noExpiry) errors.push(fieldError(['noExpiry'], ErrorCode.CONTRADICTION, 'Give expiresInDays or noExpiry: true, not both.'));
     if (errors.length) return { token: null, apiToken: null, errors };

@@ -8,6 +8,7 @@ import { denyWithoutCaller, refuseUnstorableArguments, requireReadScopeForIntern
 import { InternalProcessingActivityFieldsResolver, InternalRecordsResolver, RecordVersionFieldsResolver } from './internal-records.resolver';
 import { OperatorResolver } from './operator.resolver';
 import { PublicationResolver } from './publication.resolver';
+import { StatisticsResolver } from './statistics.resolver';
 import { SyncRecordsResolver } from './sync-records.resolver';
 
 /** Every resolver of the sync surface. Each is @Authorized at class level; the deny-by-default test calls every root field without a token. */
@@ -19,6 +20,7 @@ export const SYNC_RESOLVERS: NonEmptyArray<Function> = [
   InternalProcessingActivityFieldsResolver,
   RecordVersionFieldsResolver,
   OperatorResolver,
+  StatisticsResolver,
 ];
 
 /** The authenticated sync surface at /sync/graphql (schema/sync.graphql). */

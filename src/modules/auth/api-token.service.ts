@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { config } from '../../config';
 import type { Organisation } from '../organisation/organisation.entity';
 import { ApiToken } from './api-token.entity';
-import type { TokenScope } from './token-scope';
+import { scopeConflict, type TokenScope } from './token-scope';
 
 export const TOKEN_PREFIX = 'vr_';
 /** Characters of the token kept in clear as its public identifier: "vr_" plus 8. */
@@ -39,6 +39,8 @@ export class ApiTokenService {
 
   async create(input: CreateTokenInput): Promise<CreatedToken> {
     if (!input.scopes.length) throw new Error('a token needs at least one scope');
+    const conflict = scopeConflict(input.scopes);
+    if (conflict) throw new Error(conflict);
     if (input.expiresInDays != null && !(input.expiresInDays > 0)) throw new Error('expiresInDays must be positive');
     if (input.expiresInDays != null && input.noExpiry) throw new Error('give either an expiry or none (noExpiry), not both');
     const days = input.noExpiry ? null : (input.expiresInDays ?? (config.tokenDefaultExpiryDays || null));

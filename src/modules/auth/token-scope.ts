@@ -9,6 +9,11 @@ export enum TokenScope {
   INTERNAL_READ = 'INTERNAL_READ',
   /** Register operators: manage organisations and tokens. */
   OPERATOR = 'OPERATOR',
+  /**
+   * Supervisors and the register's own staff: read internal data and statistics of EVERY
+   * organisation; never writes (it cannot be combined with RECORDS_WRITE). Issued by an operator only.
+   */
+  REGISTER_READ = 'REGISTER_READ',
 }
 
 /** The CLI and docs spell scopes in lower case with a colon: records:write, internal:read, operator. */
@@ -16,9 +21,11 @@ export const SCOPE_ALIASES: Record<string, TokenScope> = {
   'records:write': TokenScope.RECORDS_WRITE,
   'internal:read': TokenScope.INTERNAL_READ,
   operator: TokenScope.OPERATOR,
+  'register:read': TokenScope.REGISTER_READ,
   RECORDS_WRITE: TokenScope.RECORDS_WRITE,
   INTERNAL_READ: TokenScope.INTERNAL_READ,
   OPERATOR: TokenScope.OPERATOR,
+  REGISTER_READ: TokenScope.REGISTER_READ,
 };
 
 export function parseScopes(text: string): TokenScope[] {
@@ -28,9 +35,17 @@ export function parseScopes(text: string): TokenScope[] {
     .filter(Boolean)
     .map((s) => {
       const scope = SCOPE_ALIASES[s];
-      if (!scope) throw new Error(`unknown scope "${s}" (known: records:write, internal:read, operator)`);
+      if (!scope) throw new Error(`unknown scope "${s}" (known: records:write, internal:read, register:read, operator)`);
       return scope;
     });
   if (!scopes.length) throw new Error('at least one scope is required');
+  const conflict = scopeConflict(scopes);
+  if (conflict) throw new Error(conflict);
   return [...new Set(scopes)];
+}
+
+/** Why a set of scopes cannot go on one token, or null. A register-wide reader must never write, so it cannot also hold RECORDS_WRITE. */
+export function scopeConflict(scopes: readonly TokenScope[]): string | null {
+  if (scopes.includes(TokenScope.REGISTER_READ) && scopes.includes(TokenScope.RECORDS_WRITE)) return 'register:read cannot be combined with records:write: a register-wide reader never writes';
+  return null;
 }

@@ -4,6 +4,18 @@ import { ApiTokenService } from '../../../src/modules/auth/api-token.service';
 import { TokenScope } from '../../../src/modules/auth/token-scope';
 import { Organisation } from '../../../src/modules/organisation/organisation.entity';
 import type { RecordContent } from '../../../src/modules/processing-activity/record-content';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import {
+  PublishProcessingActivityDocument,
+  ScheduleProcessingActivityPublicationDocument,
+  SyncProcessingActivitiesDocument,
+  type SyncProcessingActivitiesMutation,
+  type SyncProcessingActivitiesMutationVariables,
+  UnwithholdProcessingActivityDocument,
+  WithdrawProcessingActivityDocument,
+  WithholdProcessingActivityDocument,
+} from '../../../clients/typescript/src/generated/sync/graphql';
 import type { GraphQLClient, GraphQLResponse, TestServer } from '../../support/test-server';
 
 export const DEFENSIE = 'Ministerie van Defensie';
@@ -33,40 +45,14 @@ export function record(reference: string, overrides: Record<string, unknown> = {
   return { reference, ...seedContent('D2717'), ...overrides };
 }
 
-export const SYNC = /* GraphQL */ `
-  mutation Sync($input: SyncProcessingActivitiesInput!) {
-    syncProcessingActivities(input: $input) {
-      organisation { id name }
-      mode dryRun allOrNothing committed replayed
-      results { index reference outcome version activityId errors { path code message } }
-      summary { created updated unchanged withdrawn failed }
-      errors { path code message }
-    }
-  }
-`;
+/** The sync mutation of the client package (clients/typescript), as text: for requests with deliberately invalid input. */
+export const SYNC = print(SyncProcessingActivitiesDocument);
 
-export interface SyncResult {
-  index: number | null;
-  reference: string;
-  outcome: string;
-  version: number | null;
-  activityId: string | null;
-  errors: { path: string[]; code: string; message: string }[];
-}
-export interface SyncPayload {
-  organisation: { id: string; name: string } | null;
-  mode: string;
-  dryRun: boolean;
-  allOrNothing: boolean;
-  committed: boolean;
-  replayed: boolean;
-  results: SyncResult[];
-  summary: Record<'created' | 'updated' | 'unchanged' | 'withdrawn' | 'failed', number>;
-  errors: { path: string[]; code: string; message: string }[];
-}
+export type SyncPayload = SyncProcessingActivitiesMutation['syncProcessingActivities'];
+export type SyncResult = SyncPayload['results'][number];
 
 export async function sync(client: GraphQLClient, input: Record<string, unknown>): Promise<SyncPayload> {
-  const data = await client.query<{ syncProcessingActivities: SyncPayload }>(SYNC, { input });
+  const data = await client.query(SyncProcessingActivitiesDocument, { input: input as unknown as SyncProcessingActivitiesMutationVariables['input'] });
   return data.syncProcessingActivities;
 }
 
@@ -74,9 +60,21 @@ export const codes = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((
 
 export const PUBLICATION_FIELDS = `activity { id reference withheld withheldReason latestVersionNumber } version changed errors { path code message }`;
 
+/** The publication mutations' typed documents (they select PUBLICATION_FIELDS, as fragment PublicationPayloadFields). */
+const PUBLICATION_DOCUMENTS: Record<string, TypedDocumentNode<Record<string, unknown>, { input: unknown }>> = {
+  publishProcessingActivity: PublishProcessingActivityDocument as never,
+  scheduleProcessingActivityPublication: ScheduleProcessingActivityPublicationDocument as never,
+  withdrawProcessingActivity: WithdrawProcessingActivityDocument as never,
+  withholdProcessingActivity: WithholdProcessingActivityDocument as never,
+  unwithholdProcessingActivity: UnwithholdProcessingActivityDocument as never,
+};
+
 export async function mutate<T = Record<string, unknown>>(client: GraphQLClient, field: string, input: Record<string, unknown>, inputType: string, selection = PUBLICATION_FIELDS): Promise<T> {
-  const data = await client.query<Record<string, T>>(`mutation M($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`, { input });
-  return data[field];
+  const typed = selection === PUBLICATION_FIELDS ? PUBLICATION_DOCUMENTS[field] : undefined;
+  const data = typed
+    ? await client.query(typed, { input })
+    : await client.query<Record<string, T>>(`mutation M($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`, { input });
+  return data[field] as T;
 }
 
 export type { TestServer };
