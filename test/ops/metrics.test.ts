@@ -68,10 +68,10 @@ describe('metrics on a port of their own (METRICS_PORT)', () => {
     expect(after).toMatch(/^# TYPE vr_scheduled_publications_applied_total counter$/m);
   });
 
-  test('a write invalidates the response cache', async () => {
+  test('a publication invalidates the response cache', async () => {
     const before = sample(await scrape(), 'vr_response_cache_invalidations_total');
     const token = await issueToken(server.db.orm, DEFENSIE);
-    await post(`${server.url}/sync/graphql`, { query: SYNC, variables: { input: { records: [record('METRICS-INV')] } } }, { authorization: `Bearer ${token}` });
+    await post(`${server.url}/sync/graphql`, { query: SYNC, variables: { input: { records: [record('METRICS-INV', { publish: true })] } } }, { authorization: `Bearer ${token}` });
     for (let i = 0; i < 50 && sample(await scrape(), 'vr_response_cache_invalidations_total') === before; i++) await new Promise((r) => setTimeout(r, 20));
     expect(sample(await scrape(), 'vr_response_cache_invalidations_total')).toBeGreaterThan(before);
   });
@@ -85,7 +85,7 @@ describe('metrics on a port of their own (METRICS_PORT)', () => {
     const delta = (labels: Record<string, string>) => sample(after, 'vr_sync_records_total', labels) - sample(before, 'vr_sync_records_total', labels);
     expect(delta({ outcome: 'created', committed: 'true' })).toBe(2);
     expect(delta({ outcome: 'failed', committed: 'true' })).toBe(1);
-    const sync = { surface: 'sync', operation: 'Sync', outcome: 'ok' };
+    const sync = { surface: 'sync', operation: 'SyncProcessingActivities', outcome: 'ok' };
     expect(sample(after, 'vr_graphql_requests_total', sync) - sample(before, 'vr_graphql_requests_total', sync)).toBe(1);
     // The token never appears, not even its prefix: callers are not a label.
     expect(after).not.toContain(token.slice(0, 11));

@@ -117,16 +117,17 @@ describe('request ids', () => {
 
 describe('internal errors under graphql-jit are logged with the request id', () => {
   test('a database error', async () => {
-    await server.db.orm.em.getConnection().execute('alter table organisation rename to organisation_gone');
+    // The public read model's table: every public listing reads it (organisations and vocabularies are kept in process).
+    await server.db.orm.em.getConnection().execute('alter table public_processing_activity_version rename to ppav_gone');
     try {
-      const res = await post('/graphql', { query: 'query Orgs { organisations { name } }' });
+      const res = await post('/graphql', { query: 'query Count { processingActivities { totalCount } }' });
       expect(res.status).toBe(200);
       await eventually(() => expectInternalErrorLogged(res));
       const [internal] = linesOf(res.requestId!).filter((l) => l.msg === 'internal error');
-      expect(internal.err?.message).toMatch(/organisation/);
-      expect(internal).toMatchObject({ path: ['organisations'], operation: 'Orgs' });
+      expect(internal.err?.message).toMatch(/public_processing_activity_version/);
+      expect(internal).toMatchObject({ path: ['processingActivities'], operation: 'Count' });
     } finally {
-      await server.db.orm.em.getConnection().execute('alter table organisation_gone rename to organisation');
+      await server.db.orm.em.getConnection().execute('alter table ppav_gone rename to public_processing_activity_version');
     }
   });
 
@@ -180,7 +181,7 @@ describe('the sync surface', () => {
     const batch = linesOf(res.requestId!).find((l) => l.msg === 'sync batch')!;
     expect(batch).toMatchObject({ level: 'info', caller: token.slice(0, 11), sync: { idempotencyKey: 'ops-log-key-1', committed: true, outcomes: { created: 1, failed: 1, updated: 0, unchanged: 0, withdrawn: 0 } } });
     expect((batch.sync as { organisation: string }).organisation).toMatch(/^[0-9a-f-]{36}$/);
-    expect(linesOf(res.requestId!).find((l) => l.msg === 'request completed')).toMatchObject({ surface: 'sync', operation: 'Sync', caller: token.slice(0, 11) });
+    expect(linesOf(res.requestId!).find((l) => l.msg === 'request completed')).toMatchObject({ surface: 'sync', operation: 'SyncProcessingActivities', caller: token.slice(0, 11) });
 
     const wrong = `vr_${'A'.repeat(43)}`;
     const refused = await post('/sync/graphql', { query: SYNC, variables: { input: { records: [] } } }, { authorization: `Bearer ${wrong}` });
