@@ -80,7 +80,8 @@ export function complexityLimitPlugin(limits: OperationLimits, cacheLimits: Cach
 
 /** The cost of an operation: each field's complexity extension, or 1 plus its children. */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
-  return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
+  // The document goes to the estimators as context: a field's cost may depend on what is asked below it, through fragments.
+  return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, context: { document }, estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })] });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type DocumentNode, type FieldNode, Kind, type SelectionSetNode } from 'graphql';
 import type { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
 /**
@@ -31,13 +32,40 @@ function searchAndFilterCost(args: Args): number {
   return search + (filter.dataSubject ? COST.textFilter : 0) + (filter.recipient ? COST.textFilter : 0);
 }
 
-/** A page of records: one statement, its search and filter, and `first` times the record's fields. */
+/**
+ * A page of records: one statement with its search and filter, and `first` times the fields of
+ * a record. Each totalCount asked for is a statement of the same search and filter, once for the
+ * page rather than per record: it is taken out of what `first` multiplies.
+ */
 export const pageCost =
   (maxPageSize: number): ComplexityEstimator =>
-  ({ args, childComplexity }) => {
+  ({ args, childComplexity, node, context }) => {
     const first = Number(args.first ?? 20);
-    return COST.statement + searchAndFilterCost(args) + (Number.isFinite(first) ? Math.min(Math.max(first, 0), maxPageSize) : maxPageSize) * childComplexity;
+    const records = Number.isFinite(first) ? Math.min(Math.max(first, 0), maxPageSize) : maxPageSize;
+    const counts = responseKeysOf(node, 'totalCount', (context as { document?: DocumentNode } | undefined)?.document);
+    const perRecord = Math.max(0, childComplexity - counts * COST.count);
+    return (1 + counts) * searchAndFilterCost(args) + COST.statement + counts * COST.count + records * perRecord;
   };
+
+/** How many distinct response keys ask for `fieldName` directly below `node`, through fragments (of `document`) and inline fragments. */
+function responseKeysOf(node: FieldNode, fieldName: string, document: DocumentNode | undefined): number {
+  const keys = new Set<string>();
+  const visited = new Set<string>();
+  const pending: SelectionSetNode[] = node.selectionSet ? [node.selectionSet] : [];
+  for (let set = pending.pop(); set; set = pending.pop()) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === fieldName) keys.add((selection.alias ?? selection.name).value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) pending.push(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = document?.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+        if (fragment?.kind === Kind.FRAGMENT_DEFINITION) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return keys.size;
+}
 
 /** Facets of a filter and search. */
 export const facetsCost: ComplexityEstimator = ({ args, childComplexity }) => COST.facets + searchAndFilterCost(args) + childComplexity;
