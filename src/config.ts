@@ -23,7 +23,7 @@ export const limitsConfig = {
   /** Size of the public surface's own connection pool (the statement timeout is set on its connections). */
   publicPoolMax: Number(process.env.PUBLIC_DB_POOL_MAX ?? process.env.DB_POOL_MAX ?? 10),
   /** Each per-document cache (parsed and validated documents, compiled queries, costs, column selections), per surface. */
-  queryCache: { maxEntries: Number(process.env.QUERY_CACHE_MAX_ENTRIES ?? 200), maxBytes: Number(process.env.QUERY_CACHE_MAX_BYTES ?? 16 * MiB) },
+  queryCache: { maxEntries: Number(process.env.QUERY_CACHE_MAX_ENTRIES ?? 100), maxBytes: Number(process.env.QUERY_CACHE_MAX_BYTES ?? 16 * MiB) },
   /** The public response cache. */
-  responseCache: { maxEntries: Number(process.env.RESPONSE_CACHE_MAX_ENTRIES ?? 2_000), maxBytes: Number(process.env.RESPONSE_CACHE_MAX_BYTES ?? 32 * MiB) },
+  responseCache: { maxEntries: Number(process.env.RESPONSE_CACHE_MAX_ENTRIES ?? 2_000), maxBytes: Number(process.env.RESPONSE_CACHE_MAX_BYTES ?? 16 * MiB) },
 };
