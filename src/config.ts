@@ -54,3 +54,16 @@ function nonNegativeInteger(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${text}".`);
   return value;
 }
+const MiB = 1024 * 1024;
+
+/** Bounds on what one public request may cost and on every cache that grows with distinct requests (docs/public-api.md, "Limits"). */
+export const limitsConfig = {
+  /** Longest a statement of the public surface may run, in ms (0: no limit); its expiry answers 503 QUERY_TIMEOUT. */
+  publicStatementTimeoutMs: Number(process.env.PUBLIC_STATEMENT_TIMEOUT_MS ?? 5_000),
+  /** Size of the public surface's own connection pool (the statement timeout is set on its connections). */
+  publicPoolMax: Number(process.env.PUBLIC_DB_POOL_MAX ?? process.env.DB_POOL_MAX ?? 10),
+  /** Each per-document cache (parsed and validated documents, compiled queries, costs, column selections), per surface. */
+  queryCache: { maxEntries: Number(process.env.QUERY_CACHE_MAX_ENTRIES ?? 100), maxBytes: Number(process.env.QUERY_CACHE_MAX_BYTES ?? 16 * MiB) },
+  /** The public response cache. */
+  responseCache: { maxEntries: Number(process.env.RESPONSE_CACHE_MAX_ENTRIES ?? 2_000), maxBytes: Number(process.env.RESPONSE_CACHE_MAX_BYTES ?? 16 * MiB) },
+};

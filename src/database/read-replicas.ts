@@ -94,9 +94,9 @@ export class ReadReplicas {
 
   /**
    * The knex a public request reads with: the first healthy replica that has replayed at least
-   * `position`, else the primary's. `position` null means unknown: the primary.
+   * `position`, else `primary` (the caller's pool on the primary). `position` null means unknown: the primary.
    */
-  knexFor(position: bigint | null): Knex {
+  knexFor(position: bigint | null, primary: Knex = this.orm.em.getKnex()): Knex {
     if (position !== null) {
       this.advanceTo(position);
       const replica = this.replicas.find((r) => r.healthy && r.replayed >= position);
@@ -106,7 +106,7 @@ export class ReadReplicas {
       }
     }
     this.stats.primary++;
-    return this.orm.em.getKnex();
+    return primary;
   }
 
   /** A change up to `position` exists: check the replicas that are behind it now rather than at their next health check. */

@@ -15,6 +15,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildPublicSchema } from '../api/public/public.schema';
 import { createPublicContext } from '../api/public/public.context';
+import { columnSelectionStats, configureColumnSelectionMemo } from '../api/public/selection';
 import { buildSyncSchema } from '../api/sync/sync.schema';
 import { createSyncContext, type SyncContext } from '../api/sync/sync.context';
 import { maskError } from '../api/common/error-masking';
@@ -23,8 +24,12 @@ import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limit
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import path from 'node:path';
 import { supportedOperationsPlugin } from '../api/common/operation-support';
-import { config, PROJECT_ROOT } from '../config';
+import { queryTimeoutPlugin } from '../api/common/query-timeout';
+import { config, limitsConfig, PROJECT_ROOT } from '../config';
+import type { CacheLimits, CacheStats } from '../modules/common/bounded-cache';
 import { mountBenchMetrics } from './bench-metrics';
+import { DocumentStore } from './document-store';
+import { finalErrorHandler, notFoundHandler } from './error-handlers';
 import { noStore, publicCacheHeaders } from './http/cache-headers';
 import { explorer } from './http/explorer';
 import { docs, frontDoor } from './http/front-door';
@@ -40,14 +45,16 @@ import { ReadReplicas } from '../database/read-replicas';
 import { RegisterChanges } from './register-changes';
 import { PublicationScheduler } from '../modules/publication/publication-scheduler';
 import { PublicReferenceData } from '../modules/publication/reference-data';
+import { jsonDepthGuard } from './json-depth';
+import { createPublicPool } from './public-pool';
 import { ResponseCache, responseCacheEnabled } from './response-cache';
 import { createLogger, type Logger } from './logger';
 import { mountMetrics, registerPool, scheduledPublicationsApplied, responseCacheHits, responseCacheInvalidations, responseCacheMisses } from './metrics';
 import { contextWithFacts, observabilityPlugin, observedContext, observeRequests } from './request-observation';
 
 export const LIMITS = {
-  public: { maxDepth: 10, maxComplexity: 25_000, maxBodyBytes: '64kb' },
-  sync: { maxDepth: 12, maxComplexity: 50_000, maxBodyBytes: '10mb' },
+  public: { maxDepth: 10, maxComplexity: 25_000, maxRootFields: 20, maxJsonDepth: 32, maxBodyBytes: '64kb' },
+  sync: { maxDepth: 12, maxComplexity: 50_000, maxRootFields: 50, maxJsonDepth: 32, maxBodyBytes: '10mb' },
 };
 
 const PERSISTED_QUERY_CACHE_BYTES = 8 * 1024 * 1024;
@@ -70,10 +77,26 @@ const EXPLORER_QUERY = `# The published register of processing activities. Press
 }
 `;
 
+export interface AppOptions {
+  extraPublicPlugins?: ApolloServerPlugin[];
+  responseCache?: boolean;
+  logger?: Logger;
+  metrics?: MetricsOptions;
+  rateLimits?: Partial<RateLimitSettings>;
+  log?: LogFn;
+  readReplicaUrls?: readonly string[];
+  /** Defaults: limitsConfig (src/config.ts, from the environment). */
+  publicStatementTimeoutMs?: number;
+  queryCache?: CacheLimits;
+  responseCacheLimits?: CacheLimits;
+}
+
 export interface App {
   app: express.Express;
   /** Where the separate metrics listener listens (METRICS_PORT), or null. */
   metricsAddress: AddressInfo | null;
+  /** Sizes of every cache that grows with distinct requests, by name (tests, metrics). */
+  cacheStats(): Record<string, CacheStats>;
   stop(): Promise<void>;
 }
 
@@ -91,28 +114,35 @@ export interface MetricsOptions {
  * built for the caller's rights: a sync request its own forked EntityManager, a public request
  * only the public register and its loaders on the connection pool.
  */
-export async function createApp(
-  orm: MikroORM,
-  options: {
-    extraPublicPlugins?: ApolloServerPlugin[];
-    responseCache?: boolean;
-    logger?: Logger;
-    metrics?: MetricsOptions;
-    rateLimits?: Partial<RateLimitSettings>;
-    log?: LogFn;
-    readReplicaUrls?: readonly string[];
-  } = {},
-): Promise<App> {
+export async function createApp(orm: MikroORM, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger();
   const metrics = options.metrics ?? { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken };
   const [publicSchema, syncSchema] = await Promise.all([buildPublicSchema(), buildSyncSchema()]);
-  const publicPlugins = [supportedOperationsPlugin('The public API is read-only; organisations write through /sync/graphql.'), observabilityPlugin(() => null), ...(options.extraPublicPlugins ?? [])];
+  const queryCache = options.queryCache ?? limitsConfig.queryCache;
+  const statementTimeoutMs = options.publicStatementTimeoutMs ?? limitsConfig.publicStatementTimeoutMs;
+  configureColumnSelectionMemo(queryCache);
+  const publicPlugins = [
+    supportedOperationsPlugin('The public API is read-only; organisations write through /sync/graphql.'),
+    observabilityPlugin(() => null),
+    queryTimeoutPlugin(statementTimeoutMs),
+    ...(options.extraPublicPlugins ?? []),
+  ];
   // The public surface is anonymous and read-only and carries no cookies, so a plain link (GET with
   // the query in the URL) must answer: CSRF prevention guards cookie-carrying requests, and stays on
   // for the sync surface.
-  const publicServer = apollo(publicSchema, { ...LIMITS.public, csrfPrevention: false }, publicPlugins, jitEnabled());
-  const syncServer = apollo(syncSchema, { ...LIMITS.sync, csrfPrevention: true }, [supportedOperationsPlugin(''), observabilityPlugin((c) => (c as SyncContext).caller?.tokenPrefix ?? null)], jitEnabled());
-  // Public reads on the read replicas (DATABASE_READ_URL) once they have replayed the latest change; writes, the sync surface and the listener on the primary.
+  const publicApi = apollo(publicSchema, { ...LIMITS.public, csrfPrevention: false }, publicPlugins, jitEnabled(), queryCache);
+  const syncApi = apollo(
+    syncSchema,
+    { ...LIMITS.sync, csrfPrevention: true },
+    [supportedOperationsPlugin(''), observabilityPlugin((c) => (c as SyncContext).caller?.tokenPrefix ?? null)],
+    jitEnabled(),
+    queryCache,
+  );
+  const [publicServer, syncServer] = [publicApi.server, syncApi.server];
+  // Public reads on a pool of their own, whose connections carry the statement timeout; on the read
+  // replicas (DATABASE_READ_URL) once they have replayed the latest change. Writes, the sync surface
+  // and the listener stay on the primary.
+  const publicPool = createPublicPool(orm.em.getKnex(), { statementTimeoutMs, max: limitsConfig.publicPoolMax });
   const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
   const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls) : null;
   const cacheEnabled = options.responseCache ?? responseCacheEnabled();
@@ -121,7 +151,9 @@ export async function createApp(
   changes.on('position', (position) => replicas?.advanceTo(position));
   // Public answers, cached until the register changes.
   const cacheEvents = { hit: () => responseCacheHits.inc(), miss: () => responseCacheMisses.inc(), invalidation: () => responseCacheInvalidations.inc() };
-  const cache = cacheEnabled ? new ResponseCache({ changes, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e]() }) : null;
+  const cache = cacheEnabled
+    ? new ResponseCache({ changes, knex: orm.em.getKnex(), onEvent: (e) => cacheEvents[e](), ...(options.responseCacheLimits ?? limitsConfig.responseCache) })
+    : null;
   // Scheduled publications applied when due; organisations and vocabularies kept until they change.
   const scheduler = new PublicationScheduler(orm.em.getKnex(), (records) => scheduledPublicationsApplied.inc(records));
   const referenceData = new PublicReferenceData(orm.em.getKnex());
@@ -141,9 +173,9 @@ export async function createApp(
     scheduler.live(true);
   }
   await cache?.start();
-  const unregisterPool = registerPool('primary', orm.em.getKnex());
+  const unregisterPools = [registerPool('primary', orm.em.getKnex()), registerPool('public', publicPool)];
   /** The one place that decides which pool a public request reads from. */
-  const publicKnex = () => (replicas ? replicas.knexFor(changes.position) : orm.em.getKnex());
+  const publicKnex = () => (replicas ? replicas.knexFor(changes.position, publicPool) : publicPool);
 
   const newPublicContext = () => createPublicContext(publicKnex(), { referenceData, scheduler });
   const app = express();
@@ -184,6 +216,7 @@ export async function createApp(
     ...(publicLimit ? [publicLimit] : []),
     etagForGet(),
     express.json({ limit: LIMITS.public.maxBodyBytes }),
+    jsonDepthGuard(LIMITS.public.maxJsonDepth),
     ...(cache ? [cache.middleware()] : []),
     expressMiddleware(publicServer, { context: unavailableAs503(async ({ req }) => contextWithFacts(req, await newPublicContext())) }),
   );
@@ -192,6 +225,7 @@ export async function createApp(
     ...(authThrottle ? [authThrottle.guard] : []),
     noStore(),
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
+    jsonDepthGuard(LIMITS.sync.maxJsonDepth),
     expressMiddleware(syncServer, {
       context: unavailableAs503(async ({ req }) =>
         observedContext(req, async () => {
@@ -203,15 +237,24 @@ export async function createApp(
     }),
   );
   app.use(bodyErrorHandler);
+  app.use(notFoundHandler());
+  app.use(finalErrorHandler());
 
   return {
     app,
     metricsAddress: metricsServer ? (metricsServer.address() as AddressInfo) : null,
+    cacheStats: () => ({
+      ...prefixed('public', publicApi.stats()),
+      ...prefixed('sync', syncApi.stats()),
+      ...(cache ? prefixed('response', cache.sizes()) : {}),
+      columnSelections: columnSelectionStats(),
+    }),
     stop: async () => {
-      unregisterPool();
+      for (const unregister of unregisterPools) unregister();
       authThrottle?.shutdown();
       scheduler.stop();
       await Promise.all([publicServer.stop(), syncServer.stop(), cache?.stop(), changes.stop(), replicas?.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
+      await publicPool.destroy();
     },
   };
 }
@@ -229,10 +272,23 @@ async function listenForMetrics(options: MetricsOptions, logger: Logger): Promis
   return server;
 }
 
-function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number; csrfPrevention: boolean }, plugins: ApolloServerPlugin[], jit: boolean) {
-  return new ApolloServer<C>({
+const prefixed = (prefix: string, stats: Record<string, CacheStats>) => Object.fromEntries(Object.entries(stats).map(([name, s]) => [`${prefix}.${name}`, s]));
+
+function apollo<C extends BaseContext>(
+  schema: GraphQLSchema,
+  limits: { maxDepth: number; maxComplexity: number; maxRootFields: number; csrfPrevention: boolean },
+  plugins: ApolloServerPlugin[],
+  jit: boolean,
+  queryCache: CacheLimits,
+) {
+  // Every cache keyed by query documents is bounded (entries and bytes): parsed and validated documents, compiled queries, costs.
+  const documentStore = new DocumentStore(queryCache);
+  const gateway = jit ? jitGateway(schema, queryCache) : null;
+  const limitsPlugin = complexityLimitPlugin(limits, queryCache);
+  const server = new ApolloServer<C>({
     // Both surfaces run on graphql-jit (compiled queries and variable coercion), see jit-executor.ts.
-    ...(jit ? { gateway: jitGateway(schema) } : { schema }),
+    ...(gateway ? { gateway } : { schema }),
+    documentStore,
     csrfPrevention: limits.csrfPrevention,
     // Automatic persisted queries (a hash in a GET URL, so long queries can be cached by URL): the
     // documents they register are kept in a bounded LRU (bytes), never an unbounded store.
@@ -243,7 +299,7 @@ function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth
     formatError: maskError,
     validationRules: [depthLimitRule(limits.maxDepth)],
     plugins: [
-      complexityLimitPlugin(limits.maxComplexity),
+      limitsPlugin,
       serviceUnavailablePlugin(),
       // Apollo's built-in plugins do per-field work (cache hints, traces) or talk to Apollo's cloud; none is used here.
       ApolloServerPluginCacheControlDisabled(),
@@ -255,6 +311,8 @@ function apollo<C extends BaseContext>(schema: GraphQLSchema, limits: { maxDepth
       ...plugins,
     ] as ApolloServerPlugin<C>[],
   });
+  const stats = (): Record<string, CacheStats> => ({ documents: documentStore.stats(), costs: limitsPlugin.stats(), ...(gateway ? { compiledQueries: gateway.stats() } : {}) });
+  return { server, stats };
 }
 
 /** A body over the limit or unparsable JSON answers a clear GraphQL-shaped error instead of an HTML page. */

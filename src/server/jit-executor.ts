@@ -1,7 +1,21 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type ExecutionResult, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { limitsConfig } from '../config';
+import { boundedCache, type CacheLimits, cacheStats, type CacheStats, documentBytes } from '../modules/common/bounded-cache';
 import { inputDefaultsFiller } from './input-defaults';
+
+interface CompiledEntry {
+  query: CompiledQuery | ExecutionResult;
+  defaults: [string, unknown][];
+  fillInputDefaults: ((variables: Record<string, unknown>) => void) | null;
+  textLength: number;
+}
+
+export interface JitGateway extends GatewayInterface {
+  /** Size of the compiled-query cache. */
+  stats(): CacheStats;
+}
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each document is compiled once into
@@ -12,22 +26,23 @@ import { inputDefaultsFiller } from './input-defaults';
  *
  * GRAPHQL_EXECUTOR=graphql-js switches back to the reference executor.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  // Apollo keeps one parsed DocumentNode per distinct query string (its document store), so the
-  // document object is a good key; entries go when Apollo drops the document.
-  const compiled = new WeakMap<DocumentNode, Map<string, { query: CompiledQuery | ExecutionResult; defaults: [string, unknown][]; fillInputDefaults: ((variables: Record<string, unknown>) => void) | null }>>();
+export function jitGateway(schema: GraphQLSchema, limits: CacheLimits = limitsConfig.queryCache): JitGateway {
+  // One compiled query per document and operation, least recently used first out, bounded by
+  // entries and by the heap the compiled code keeps (estimated from the query text): every
+  // distinct document a client sends would otherwise stay compiled for the life of the process.
+  const compiled = boundedCache<string, CompiledEntry>(limits, (entry) => documentBytes(entry.textLength));
   const executor: GatewayExecutor = async (request) => {
-    let byOperation = compiled.get(request.document);
-    if (!byOperation) compiled.set(request.document, (byOperation = new Map()));
     const name = request.operationName ?? '';
-    let entry = byOperation.get(name);
+    const key = `${request.queryHash}:${name}`;
+    let entry = compiled.get(key);
     if (!entry) {
       entry = {
         query: compileQuery(schema, request.document, request.operationName ?? undefined),
         defaults: variableDefaults(request.operation),
         fillInputDefaults: inputDefaultsFiller(schema, request.operation),
+        textLength: request.source.length,
       };
-      byOperation.set(name, entry);
+      compiled.set(key, entry);
     }
     if (!isCompiledQuery(entry.query)) return withGraphQLErrors(entry.query) as never;
     const variables = withDefaults(request.request.variables, entry.defaults);
@@ -40,6 +55,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   let unsubscribed = false;
   let listener: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
   return {
+    stats: () => cacheStats(compiled),
     onSchemaLoadOrUpdate(callback) {
       listener = callback;
       return () => {

@@ -1,6 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type express from 'express';
 import { stripIgnoredCharacters } from 'graphql';
+import type { LRUCache } from 'lru-cache';
+import { boundedCache, cacheStats, type CacheStats } from '../modules/common/bounded-cache';
 import { nextScheduledPublication } from '../modules/publication/public-scope';
 import { isCompleteAnswer } from './http/graphql-answer';
 import type { RegisterChanges } from './register-changes';
@@ -40,24 +42,31 @@ interface Entry {
  * expire at the next publish-from moment, and after ttlMs at the latest.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, Entry>;
   private generation = 0;
   private listening = false;
   /** Entries are valid until this moment (ms); recomputed on every invalidation. */
   private validUntil = 0;
   private refreshing: Promise<void> | null = null;
   private stopped = false;
-  private readonly normalised = new Map<string, string>();
-  private readonly maxEntries: number;
+  /** Query text as sent → the same without ignored characters; up to a 64 kB text each, so bounded by bytes as well. */
+  private readonly normalised: LRUCache<string, string>;
   private readonly maxBytes: number;
   private readonly ttlMs: number;
   readonly stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
 
   constructor(private readonly options: ResponseCacheOptions) {
-    this.maxEntries = options.maxEntries ?? 5_000;
-    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    const maxEntries = options.maxEntries ?? 2_000;
+    this.maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
     this.ttlMs = options.ttlMs ?? 60_000;
+    this.entries = boundedCache<string, Entry>({ maxEntries, maxBytes: this.maxBytes }, (entry, key) => entry.body.byteLength + 2 * key.length);
+    // The texts' share of the cache's memory: a sixteenth of the answers' bytes, as many entries.
+    this.normalised = boundedCache<string, string>({ maxEntries, maxBytes: this.maxBytes / 16 }, (query, text) => 2 * (text.length + query.length));
+  }
+
+  /** Sizes of the answers and of the normalised query texts (tests, metrics). */
+  sizes(): Record<string, CacheStats> {
+    return { answers: cacheStats(this.entries), normalisedQueries: cacheStats(this.normalised) };
   }
 
   /** Follows the LISTEN connection (started by the caller); resolves once the cache is usable, or at once while that connection is down (the cache then stays bypassed until it is up). */
@@ -88,7 +97,6 @@ export class ResponseCache {
     this.stats.invalidations++;
     this.options.onEvent?.('invalidation');
     this.entries.clear();
-    this.bytes = 0;
     this.validUntil = 0;
     this.refreshing = null;
     this.refreshValidity();
@@ -101,12 +109,10 @@ export class ResponseCache {
         res.setHeader('x-response-cache', 'bypass');
         return next();
       }
-      const hit = this.entries.get(key);
+      const hit = this.entries.get(key); // most recently used from here on
       if (hit) {
         this.stats.hits++;
         this.options.onEvent?.('hit');
-        this.entries.delete(key); // most recently used last
-        this.entries.set(key, hit);
         res.setHeader('x-response-cache', 'hit');
         res.status(200).type(hit.contentType).send(hit.body);
         return;
@@ -135,25 +141,26 @@ export class ResponseCache {
   }
 
   private store(key: string, entry: Entry): void {
-    const size = entry.body.byteLength + key.length;
-    if (size > this.maxBytes / 16) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.bytes -= old.body.byteLength + key.length;
-    }
+    // One answer never takes more than a sixteenth of the cache.
+    if (entry.body.byteLength + 2 * key.length > this.maxBytes / 16) return;
     this.entries.set(key, entry);
-    this.bytes += size;
     this.stats.stores++;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= e.body.byteLength + k.length;
+  }
+
+  /**
+   * The cache key of a GraphQL POST (document normalised, operation name, variables, accepted
+   * media types), or null when not cacheable. The body's nesting is limited before this runs
+   * (json-depth.ts); should serialising it fail anyway, the request bypasses the cache.
+   */
+  private keyOf(req: express.Request): string | null {
+    try {
+      return this.keyOfBody(req);
+    } catch {
+      return null;
     }
   }
 
-  /** The cache key of a GraphQL POST (document normalised, operation name, variables, accepted media types), or null when not cacheable. */
-  private keyOf(req: express.Request): string | null {
+  private keyOfBody(req: express.Request): string | null {
     if (req.method !== 'POST') return null;
     const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
     if (!body || typeof body.query !== 'string' || body.extensions !== undefined) return null;
@@ -164,7 +171,6 @@ export class ResponseCache {
       } catch {
         return null; // not parsable: Apollo answers the error
       }
-      if (this.normalised.size >= 1_000) this.normalised.clear();
       this.normalised.set(body.query, query);
     }
     return JSON.stringify([query, body.operationName ?? null, body.variables ?? null, req.headers.accept ?? '']);

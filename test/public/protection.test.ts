@@ -63,7 +63,7 @@ describe('query limits', () => {
   });
 
   test('the cost follows the page size given in variables', async () => {
-    const query = `query($first: Int!) { ${Array.from({ length: 40 }, (_, i) => `a${i}: processingActivities(first: $first) { edges { node { id title purposes { description } recipients { description } } } }`).join(' ')} }`;
+    const query = `query($first: Int!) { ${Array.from({ length: LIMITS.public.maxRootFields }, (_, i) => `a${i}: processingActivities(first: $first) { edges { node { id title description purposes { description } recipients { description } dataSubjectGroups { description dataItems { description } } } } }`).join(' ')} }`;
     expect((await server.publicClient.request(query, { first: 1 })).errors).toBeUndefined();
     expect(codes(await server.publicClient.request(query, { first: 100 }))).toEqual(['QUERY_COST_LIMIT']);
   });

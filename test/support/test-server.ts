@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { createApp } from '../../src/server/app';
+import { type App, type AppOptions, createApp } from '../../src/server/app';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T> {
@@ -31,13 +31,15 @@ export interface TestServer {
   publicClient: GraphQLClient;
   /** An organisation's sync client, authenticated with a bearer token (or none). */
   syncClient(token?: string | null): GraphQLClient;
+  /** Sizes of the app's caches (App.cacheStats). */
+  cacheStats: App['cacheStats'];
   close(): Promise<void>;
 }
 
 /** A running server on a free loopback port, on a database of this test file's own (a clone of the seeded template). */
-export async function startTestServer(options: { empty?: boolean; app?: Parameters<typeof createApp>[1] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { empty?: boolean; app?: AppOptions } = {}): Promise<TestServer> {
   const db = await createTestDatabase(options);
-  const { app, stop, metricsAddress } = await createApp(db.orm, options.app);
+  const { app, stop, metricsAddress, cacheStats } = await createApp(db.orm, options.app);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -48,6 +50,7 @@ export async function startTestServer(options: { empty?: boolean; app?: Paramete
     metricsUrl: metricsAddress ? `http://127.0.0.1:${metricsAddress.port}/metrics` : null,
     publicClient: client(`${url}/graphql`, {}),
     syncClient: (token) => client(`${url}/sync/graphql`, token ? { authorization: `Bearer ${token}` } : {}),
+    cacheStats,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -1,4 +1,24 @@
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import type { LRUCache } from 'lru-cache';
+import { limitsConfig } from '../../config';
+import { boundedCache, type CacheLimits, cacheStats, type CacheStats } from '../../modules/common/bounded-cache';
+
+type Memo = LRUCache<FieldNode, Map<ColumnSelection<string>, readonly string[]>>;
+
+/**
+ * Column sets per field node, shared by every ColumnSelection. A field node keeps its whole
+ * document alive (through its location's source text), so the memo is bounded by entries and by
+ * the query text its entries keep, counted in full for each.
+ */
+const newMemo = (limits: CacheLimits): Memo => boundedCache(limits, (_columns, node) => 64 + 2 * (node.loc?.source.body.length ?? 0));
+let memo: Memo = newMemo(limitsConfig.queryCache);
+
+/** Replaces the memo with an empty one of these bounds (the app's configured query-cache bounds). */
+export function configureColumnSelectionMemo(limits: CacheLimits): void {
+  memo = newMemo(limits);
+}
+
+export const columnSelectionStats = (): CacheStats => cacheStats(memo);
 
 /**
  * The columns a field's selection needs, so the loaders read only those (public-content.loaders.ts).
@@ -7,12 +27,12 @@ import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, K
  * inline fragments are followed; @skip/@include are not evaluated, so a skipped field still
  * costs its column, never the other way round.
  *
- * Memoised per field node: Apollo keeps the parsed document, so the 125 calls of one field on a
- * page (and every later request with the same document) compute it once. Equal column sets are
- * the same array, so a loader per column set is shared by all fields that ask for it.
+ * Memoised per field node (a bounded memo shared by all selections): Apollo keeps the parsed
+ * document, so the 125 calls of one field on a page (and every later request with the same
+ * document) compute it once. Equal column sets are the same array, so a loader per column set is
+ * shared by all fields that ask for it; there are at most as many as subsets of `byPath`'s columns.
  */
 export class ColumnSelection<C extends string> {
-  private readonly memo = new WeakMap<FieldNode, readonly C[]>();
   private readonly interned = new Map<string, readonly C[]>();
 
   constructor(
@@ -23,7 +43,7 @@ export class ColumnSelection<C extends string> {
 
   of(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): readonly C[] {
     const nodes = info.fieldNodes;
-    const memoised = nodes.length === 1 ? this.memo.get(nodes[0]) : undefined;
+    const memoised = nodes.length === 1 ? (memo.get(nodes[0])?.get(this) as readonly C[] | undefined) : undefined;
     if (memoised) return memoised;
     const paths = new Set<string>();
     for (const node of nodes) if (node.selectionSet) collectPaths(node.selectionSet, info.fragments, '', paths);
@@ -37,7 +57,11 @@ export class ColumnSelection<C extends string> {
     const key = sorted.join();
     let result = this.interned.get(key);
     if (!result) this.interned.set(key, (result = sorted));
-    if (nodes.length === 1) this.memo.set(nodes[0], result);
+    if (nodes.length === 1) {
+      const byField = memo.get(nodes[0]);
+      if (byField) byField.set(this, result);
+      else memo.set(nodes[0], new Map([[this, result]]));
+    }
     return result;
   }
 }

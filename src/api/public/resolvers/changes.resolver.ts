@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { COST } from '../cost';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublicChangeKind } from '../../../modules/publication/public-changes';
 import { toGlobalId } from '../../common/global-id';
@@ -17,7 +18,7 @@ export class ChangesResolver {
   @Query(() => PublicChangeConnection, {
     description:
       'The change log of the public register, oldest first (Relay connection over log positions). A mirror reads it from the start (or from the position a bulk download states), applies each event — PUBLISHED and UPDATED: store `record`; REMOVED: delete the record — and stores pageInfo.endCursor to resume after.',
-    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first ?? 100), MAX_CHANGES_PAGE) * childComplexity,
+    complexity: ({ args, childComplexity }) => COST.statement + Math.min(Math.max(Number(args.first ?? 100), 0), MAX_CHANGES_PAGE) * childComplexity,
   })
   async changes(
     @Ctx() ctx: PublicContext,

@@ -2,10 +2,14 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
 import type { PublicContext } from '../public.context';
 import { ProcessingActivityFacets } from '../types/facets.type';
+import { facetsCost } from '../cost';
 
 @Resolver()
 export class FacetsResolver {
-  @Query(() => ProcessingActivityFacets, { description: 'Counts per legal basis, organisation, special category and country for a filter and search: the same records processingActivities lists.' })
+  @Query(() => ProcessingActivityFacets, {
+    description: 'Counts per legal basis, organisation, special category and country for a filter and search: the same records processingActivities lists.',
+    complexity: facetsCost,
+  })
   async facets(
     @Ctx() ctx: PublicContext,
     @Arg('filter', () => ProcessingActivityFilterInput, { nullable: true, description: 'The same filter as processingActivities.' }) filter?: ProcessingActivityFilterInput | null,

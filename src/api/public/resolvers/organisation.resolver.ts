@@ -4,15 +4,16 @@ import { decodeIdOf } from '../../common/global-id';
 import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { PublicOrganisation } from '../types/organisation.type';
+import { lookupCost } from '../cost';
 
 @Resolver(() => PublicOrganisation)
 export class OrganisationResolver {
-  @Query(() => [PublicOrganisation], { description: 'Organisations in the register: the top of the tree, or all of them with `all: true`.' })
+  @Query(() => [PublicOrganisation], { description: 'Organisations in the register: the top of the tree, or all of them with `all: true`.', complexity: lookupCost })
   async organisations(@Arg('all', () => Boolean, { defaultValue: false, description: 'All organisations instead of the top of the tree.' }) all: boolean, @Ctx() ctx: PublicContext): Promise<PublicOrganisation[]> {
     return all ? [...(await ctx.organisations.byId()).values()] : ctx.organisations.children(null);
   }
 
-  @Query(() => PublicOrganisation, { nullable: true, description: 'One organisation, by global id, TOOI URI or OIN (give one).' })
+  @Query(() => PublicOrganisation, { nullable: true, description: 'One organisation, by global id, TOOI URI or OIN (give one).', complexity: lookupCost })
   async organisation(
     @Ctx() ctx: PublicContext,
     @Arg('id', () => ID, { nullable: true, description: 'Global id.' }) id?: string | null,
@@ -34,7 +35,7 @@ export class OrganisationResolver {
     return ctx.organisations.children(root.dbId);
   }
 
-  @FieldResolver(() => Int, { description: 'Number of published processing activities.' })
+  @FieldResolver(() => Int, { description: 'Number of published processing activities.', complexity: lookupCost })
   publishedActivityCount(
     @Root() root: PublicOrganisation,
     @Ctx() ctx: PublicContext,

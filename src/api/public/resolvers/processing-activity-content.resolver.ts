@@ -13,6 +13,7 @@ import { type PublicActivityContent, PublicProcessingActivity, PublicProcessingA
 import { PublicPurpose } from '../types/purpose.type';
 import { PublicRecipient } from '../types/recipient.type';
 import { ColumnSelection } from '../selection';
+import { historyCost } from '../cost';
 
 /** Columns of each level per field asked for (ColumnSelection); fields resolved through a loader need the parent's id. */
 const PURPOSE_COLUMNS = new ColumnSelection<ColumnOf<PurposeRow>>({
@@ -95,7 +96,7 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
 
 @Resolver(() => PublicProcessingActivity)
 export class ProcessingActivityContentResolver extends contentFieldsResolver(PublicProcessingActivity) {
-  @FieldResolver(() => [PublicProcessingActivityVersion], { description: 'Every published version, newest first, so a reader can see what changed.' })
+  @FieldResolver(() => [PublicProcessingActivityVersion], { description: 'Every published version, newest first, so a reader can see what changed.', complexity: historyCost })
   async history(@Root() root: PublicProcessingActivity, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivityVersion[]> {
     return (await ctx.history.load(root.activityId)).map(toPublicVersion);
   }

@@ -10,6 +10,7 @@ import { toPublicActivity } from '../public.mappers';
 import { ProcessingActivityConnection } from '../types/connection.type';
 import { PublicProcessingActivity } from '../types/processing-activity.type';
 import { ColumnSelection } from '../selection';
+import { countCost, lookupCost, pageCost } from '../cost';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -69,7 +70,7 @@ class Edge {
 export class ProcessingActivityResolver {
   @Query(() => ProcessingActivityConnection, {
     description: 'Published processing activities, a page at a time (Relay connection).',
-    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first ?? 20), MAX_PAGE_SIZE) * childComplexity,
+    complexity: pageCost(MAX_PAGE_SIZE),
   })
   async processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<ProcessingActivityConnection> {
     if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
@@ -90,19 +91,23 @@ export class ProcessingActivityResolver {
     };
   }
 
-  @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).' })
+  @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).', complexity: countCost })
   totalCount(@Root() connection: ProcessingActivityConnection, @Ctx() ctx: PublicContext): Promise<number> {
     return ctx.register.count(connection.filter, connection.search);
   }
 
-  @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by its global id; null when there is none.' })
+  @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by its global id; null when there is none.', complexity: lookupCost })
   async processingActivity(@Arg('id', () => ID, { description: 'Global id of the activity.' }) id: string, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivity | null> {
     const activityId = decodeIdOf('ProcessingActivity', id);
     const row = activityId ? await ctx.visibleActivity.load(activityId) : null;
     return row ? toPublicActivity(row) : null;
   }
 
-  @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by organisation and reference number (e.g. "D2717"); null when there is none.' })
+  @Query(() => PublicProcessingActivity, {
+    nullable: true,
+    description: 'A published processing activity by organisation and reference number (e.g. "D2717"); null when there is none.',
+    complexity: lookupCost,
+  })
   async processingActivityByReference(
     @Arg('organisation', () => ID, { description: 'Organisation global id.' }) organisation: string,
     @Arg('reference', { description: 'The organisation\'s reference number, e.g. "D2717".' }) reference: string,
