@@ -267,6 +267,23 @@ export class BatchSyncService {
     return candidates.filter((c) => withdrawn.has(c.id)).map(withdrawnResult);
   }
 
+  /**
+   * REPLACE for a register sent in several batches (the importer, `register sync`): withdraws the
+   * organisation's records that are not among `references`, the whole register's references. In
+   * a dry run it only reports what it would withdraw.
+   */
+  async withdrawAllExcept(organisation: Organisation, references: string[], options: { dryRun: boolean; operation: string }): Promise<RecordResult[]> {
+    if (options.dryRun) return (await recordStates(this.em.fork(), organisation.id, { except: references })).map(withdrawnResult);
+    return this.em.fork().transactional(async (tx) => {
+      const results = await this.withdrawAbsent(tx, organisation.id, references.map((reference) => ({ reference }) as SyncRecordData));
+      await new AuditService(tx).record(
+        this.actor,
+        results.map((r) => ({ operation: options.operation, outcome: r.outcome, targetOrganisationId: organisation.id, activityId: r.activityId, reference: r.reference, versionNumber: r.version, details: { mode: SyncMode.REPLACE } })),
+      );
+      return results;
+    });
+  }
+
   /** What the batch would do, computed from the same record states as the write, without writing anything. */
   private async dryRun(request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, base: BatchSyncResult): Promise<BatchSyncResult> {
     const em = this.em.fork();
