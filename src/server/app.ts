@@ -15,6 +15,7 @@ import { buildPublicSchema } from '../api/public/public.schema';
 import { createPublicContext } from '../api/public/public.context';
 import { buildSyncSchema } from '../api/sync/sync.schema';
 import { createSyncContext } from '../api/sync/sync.context';
+import { avgRegisterImportRouter } from '../api/sync/import.route';
 import { maskError } from '../api/common/error-masking';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
 import { mountBenchMetrics } from './bench-metrics';
@@ -66,6 +67,7 @@ export async function createApp(orm: MikroORM, options: { extraPublicPlugins?: A
     express.json({ limit: LIMITS.sync.maxBodyBytes }),
     expressMiddleware(syncServer, { context: async ({ req }) => createSyncContext(orm.em.fork(), req.headers.authorization) }),
   );
+  app.use(avgRegisterImportRouter(orm)); // POST /sync/import/avg-register (application/zip)
   app.use(bodyErrorHandler);
 
   return {
