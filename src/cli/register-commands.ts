@@ -40,7 +40,7 @@ export function parseArgs(argv: string[], commands: Record<string, CommandSpec> 
   try {
     parsed = parseArgsStrict({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
   } catch (e) {
-    throw new UsageError(`${command}: ${(e as Error).message.split('\n')[0]}\n\nusage: ${spec.usage}`);
+    throw new UsageError(`${command}: ${(e as Error).message.replace(/\. To specify a positional argument[\s\S]*$/, '.')}\n\nusage: ${spec.usage}`);
   }
   const options: Options = {};
   for (const [name, value] of Object.entries(parsed.values)) if (name !== 'help' && value !== undefined && value !== false) options[name] = value as string | true;

@@ -7,7 +7,8 @@ import { type Resolved, resolveLegalBasis, resolveLegalRole, resolveSpecialCateg
  * codes, and reports every value that is neither with its path, INVALID_CODE and a suggestion.
  * Answers a copy; the rest of the record is left to validateRecord.
  */
-export function resolveRecordVocabulary(r: SyncRecordData, base: Path): { record: SyncRecordData; errors: FieldError[] } {
+export function resolveRecordVocabulary(received: SyncRecordData, base: Path): { record: SyncRecordData; errors: FieldError[] } {
+  let r = received;
   const errors: FieldError[] = [];
   const resolve = <C>(value: unknown, path: Path, what: string, resolver: (v: string) => Resolved<C>): C | null => {
     if (value == null) return null;
@@ -22,7 +23,8 @@ export function resolveRecordVocabulary(r: SyncRecordData, base: Path): { record
     return null;
   };
 
-  const record: SyncRecordData = { ...r };
+  const record: SyncRecordData = withListDefaults(r);
+  r = record;
   if (r.legalRole == null) errors.push(fieldError([...base, 'legalRole'], ErrorCode.REQUIRED, 'legalRole is required: CONTROLLER, PROCESSOR or WPG_CONTROLLER.'));
   else record.legalRole = resolve(r.legalRole, ['legalRole'], 'legal role (CONTROLLER, PROCESSOR, WPG_CONTROLLER)', resolveLegalRole) ?? r.legalRole;
 
@@ -42,4 +44,38 @@ export function resolveRecordVocabulary(r: SyncRecordData, base: Path): { record
       transfers: transfers.map((t, i) => (t?.safeguard == null ? t : { ...t, safeguard: resolve(t.safeguard, ['thirdCountryTransfers', 'transfers', i, 'safeguard'], 'transfer safeguard', resolveTransferSafeguard) })),
     };
   return { record, errors };
+}
+
+const items = <T>(list: T[] | null | undefined): T[] => (Array.isArray(list) ? list : []);
+
+/**
+ * Lists absent from a record are empty lists, as the sync schema's input defaults make them: a
+ * record from a file (`register sync`) or an importer then hashes and validates exactly like the
+ * same record sent over GraphQL.
+ */
+function withListDefaults(r: SyncRecordData): SyncRecordData {
+  const internal = r.internal;
+  return {
+    ...r,
+    purposes: items(r.purposes).map((p) => (p && typeof p === 'object' ? { ...p, statutoryReferences: items(p.statutoryReferences) } : p)),
+    dataSubjectGroups: items(r.dataSubjectGroups).map((g) => (g && typeof g === 'object' ? { ...g, specialCategories: items(g.specialCategories), dataItems: items(g.dataItems) } : g)),
+    recipients: items(r.recipients),
+    controllers: items(r.controllers),
+    processors: items(r.processors),
+    relatedProcessings: items(r.relatedProcessings),
+    thirdCountryTransfers: r.thirdCountryTransfers && typeof r.thirdCountryTransfers === 'object' ? { ...r.thirdCountryTransfers, transfers: items(r.thirdCountryTransfers.transfers) } : r.thirdCountryTransfers,
+    internal:
+      internal && typeof internal === 'object'
+        ? {
+            ...internal,
+            contactPersons: items(internal.contactPersons),
+            systems: items(internal.systems),
+            remarks: items(internal.remarks),
+            attachments: items(internal.attachments),
+            security: internal.security && typeof internal.security === 'object'
+              ? { ...internal.security, measures: items(internal.security.measures), electronicChannels: items(internal.security.electronicChannels), access: items(internal.security.access) }
+              : internal.security,
+          }
+        : internal,
+  };
 }

@@ -54,7 +54,7 @@ const PHONE = /^\+?(?:[0-9]|\([0-9])[0-9 ().-]*$/;
 const RECORD_KEYS = new Set([
   'Status', 'Id', 'Naam', 'Nummer', 'Versie', 'AanmaakDatum', 'LaatsteWijzigDatum', 'Dienst', 'VerdelingVerantwoordelijkheid', 'VerdelingVerantwoordelijkheidSubverwerkers',
   'Opmerkingen', 'Verantwoordelijken', 'Contactpersonen', 'Verwerkers', 'Doelen', 'Betrokkenen', 'Betrokkene', 'Systemen', 'Ontvangers', 'Ontvanger', 'Bijlagen',
-  'Beveiliging', 'Doorgifte', 'Besluitvorming', 'GebPia', 'BijzondereGegevens',
+  'Beveiliging', 'Doorgifte', 'Besluitvorming', 'GebPia', 'BijzondereGegevens', 'Categorien',
 ]);
 const PARTY_KEYS = new Set(['Id', 'Naam', 'Type', 'Telefoon', 'Email', 'Adres', 'Postcode', 'Plaats', 'Land', 'Postbus', 'PostbusPostcode', 'PostbusPlaats', 'PostbusLand', 'Functie']);
 
