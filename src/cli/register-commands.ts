@@ -1,3 +1,4 @@
+import { parseArgs as parseArgsStrict } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CLI_ACTOR, AuditService } from '../modules/audit/audit.service';
 import type { ApiToken } from '../modules/auth/api-token.entity';
@@ -15,21 +16,38 @@ import { rebuildPublicRegister, verifyPublicRegister } from '../modules/publicat
 
 export type Options = Record<string, string | true>;
 
-export function parseArgs(argv: string[]): { command: string | null; positional: string[]; options: Options } {
+/** One command: its options (node:util parseArgs spelling), usage text and body. */
+export interface CommandSpec {
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  /** How many positional arguments it takes. */
+  positionals: number;
+  run(em: EntityManager, positional: string[], options: Options): Promise<string[]>;
+}
+
+/** A mistake in how a command was called: printed with the command's usage, exit code 64 (EX_USAGE). */
+export class UsageError extends Error {}
+
+/**
+ * Strict parsing (node:util parseArgs, strict): an unknown or misspelt option, a missing value or a
+ * stray argument is an error naming it, never silently ignored (`--expires-in 90` used to create a
+ * token that never expires). `--help` is every command's.
+ */
+export function parseArgs(argv: string[], commands: Record<string, CommandSpec> = COMMANDS): { command: string | null; positional: string[]; options: Options; help: boolean } {
   const [command = null, ...rest] = argv;
-  const positional: string[] = [];
-  const options: Options = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      const next = rest[i + 1];
-      if (inline !== undefined) options[name] = inline;
-      else if (next !== undefined && !next.startsWith('--')) options[name] = rest[++i];
-      else options[name] = true;
-    } else positional.push(arg);
+  const spec = command ? commands[command] : undefined;
+  if (!command || !spec) return { command, positional: rest, options: {}, help: rest.includes('--help') };
+  let parsed: ReturnType<typeof parseArgsStrict>;
+  try {
+    parsed = parseArgsStrict({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message.replace(/\. To specify a positional argument[\s\S]*$/, '.')}\n\nusage: ${spec.usage}`);
   }
-  return { command, positional, options };
+  const options: Options = {};
+  for (const [name, value] of Object.entries(parsed.values)) if (name !== 'help' && value !== undefined && value !== false) options[name] = value as string | true;
+  if (!parsed.values.help && parsed.positionals.length > spec.positionals)
+    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[spec.positionals]}"\n\nusage: ${spec.usage}`);
+  return { command, positional: parsed.positionals, options, help: parsed.values.help === true };
 }
 
 const str = (options: Options, name: string): string | null => (typeof options[name] === 'string' ? (options[name] as string) : null);
@@ -145,35 +163,50 @@ export async function publicRebuild(em: EntityManager, options: Options): Promis
   return [`public read model rebuilt from the versions; ${events} change-log event${events === 1 ? '' : 's'} appended for what it corrected`];
 }
 
-export const USAGE = `usage: npm run register -- <command> [options]
+const ORGANISATION_KINDS = 'MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER';
 
-  organisation:create --name <name> --kind <MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER>
-                      [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|name>] [--abbreviation <x>] [--website <url>]
-  organisation:list
-  token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] | register:read [--expires-in-days N | --no-expiry] [--name <label>]
-                (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)
-  token:revoke  <prefix>
-  token:list    [--organisation <tooi|oin|name>]
-  public:rebuild [--verify]   recompute the public read model from the versions (--verify: only compare; exit 1 on a difference)
+export const COMMANDS: Record<string, CommandSpec> = {
+  'organisation:create': {
+    usage: `organisation:create --name <name> --kind <${ORGANISATION_KINDS}>\n                      [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|name>] [--abbreviation <x>] [--website <url>]`,
+    options: { name: { type: 'string' }, kind: { type: 'string' }, tooi: { type: 'string' }, oin: { type: 'string' }, parent: { type: 'string' }, 'parent-tooi': { type: 'string' }, abbreviation: { type: 'string' }, website: { type: 'string' } },
+    positionals: 0,
+    run: (em, _p, options) => createOrganisation(em, options),
+  },
+  'organisation:list': { usage: 'organisation:list', options: {}, positionals: 0, run: (em) => listOrganisations(em) },
+  'token:create': {
+    usage:
+      'token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] | register:read [--expires-in-days N | --no-expiry] [--name <label>]\n                (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)',
+    options: { organisation: { type: 'string' }, scopes: { type: 'string' }, 'expires-in-days': { type: 'string' }, 'no-expiry': { type: 'boolean' }, name: { type: 'string' } },
+    positionals: 0,
+    run: (em, _p, options) => createToken(em, options),
+  },
+  'token:revoke': { usage: 'token:revoke  <prefix>', options: {}, positionals: 1, run: (em, positional) => revokeToken(em, positional[0]) },
+  'token:list': { usage: 'token:list    [--organisation <tooi|oin|name>]', options: { organisation: { type: 'string' } }, positionals: 0, run: (em, _p, options) => listTokens(em, options) },
+  'public:rebuild': {
+    usage: 'public:rebuild [--verify]   recompute the public read model from the versions (--verify: only compare; exit 1 on a difference)',
+    options: { verify: { type: 'boolean' } },
+    positionals: 0,
+    run: (em, _p, options) => publicRebuild(em, options),
+  },
+};
+
+export function usage(commands: Record<string, CommandSpec>): string {
+  return `usage: npm run register -- <command> [options]      (every command takes --help)
+
+${Object.values(commands)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}
 
 Uses DATABASE_URL, or the embedded PostgreSQL of \`npm start\` (running or not).`;
+}
 
-export async function runCommand(em: EntityManager, argv: string[]): Promise<string[]> {
-  const { command, positional, options } = parseArgs(argv);
-  switch (command) {
-    case 'organisation:create':
-      return createOrganisation(em, options);
-    case 'organisation:list':
-      return listOrganisations(em);
-    case 'token:create':
-      return createToken(em, options);
-    case 'token:revoke':
-      return revokeToken(em, positional[0]);
-    case 'token:list':
-      return listTokens(em, options);
-    case 'public:rebuild':
-      return publicRebuild(em, options);
-    default:
-      throw new Error(command ? `unknown command ${command}\n\n${USAGE}` : USAGE);
-  }
+export const USAGE = usage(COMMANDS);
+
+/** Runs one command of `commands` (the entry point passes every command, src/cli/commands/index.ts). */
+export async function runCommand(em: EntityManager, argv: string[], commands: Record<string, CommandSpec> = COMMANDS): Promise<string[]> {
+  const { command, positional, options, help } = parseArgs(argv, commands);
+  const spec = command ? commands[command] : undefined;
+  if (!spec) throw new UsageError(command && command !== '--help' ? `unknown command ${command}\n\n${usage(commands)}` : usage(commands));
+  if (help) return [`usage: npm run register -- ${spec.usage}`];
+  return spec.run(em, positional, options);
 }

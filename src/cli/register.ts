@@ -3,10 +3,13 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { config } from '../config';
 import { type Database, openDatabase } from '../database/database';
-import { runCommand, USAGE } from './register-commands';
+import { ALL_COMMANDS, REGISTER_USAGE, runRegisterCommand } from './commands';
+import { CommandFailed } from './commands/record-commands';
+import { parseArgs, UsageError } from './register-commands';
 
 /**
- * The register's command line, for operators and first use: organisations and API tokens.
+ * The register's command line, for operators and first use: organisations and API tokens, and
+ * bringing records in (`import avg-register`, `sync`).
  * With DATABASE_URL it uses that database. Otherwise it uses the embedded PostgreSQL of
  * `npm start`: connected to when the server already runs it, started (and stopped) when not.
  */
@@ -26,12 +29,19 @@ async function connect(): Promise<Database> {
 
 async function main(argv: string[]): Promise<void> {
   if (!argv.length || argv[0] === '--help' || argv[0] === 'help') {
-    console.log(USAGE);
+    console.log(REGISTER_USAGE);
+    return;
+  }
+  // Parsed before connecting, so a misspelt option or --help never needs the database.
+  const { command, help } = parseArgs(argv, ALL_COMMANDS);
+  if (!command || !(command in ALL_COMMANDS)) throw new UsageError(`unknown command ${command}\n\n${REGISTER_USAGE}`);
+  if (help) {
+    console.log(`usage: npm run register -- ${ALL_COMMANDS[command as keyof typeof ALL_COMMANDS].usage}`);
     return;
   }
   const db = await connect();
   try {
-    const lines = await runCommand(db.orm.em.fork(), argv);
+    const lines = await runRegisterCommand(db.orm.em.fork(), argv);
     console.log(lines.join('\n'));
   } finally {
     await db.close();
@@ -39,6 +49,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: Error) => {
+  if (e instanceof CommandFailed) {
+    console.log(e.lines.join('\n'));
+    process.exit(e.exitCode);
+  }
   console.error(e.message);
-  process.exit(1);
+  // 64: the command was called wrongly (EX_USAGE); 1: it failed.
+  process.exit(e instanceof UsageError ? 64 : 1);
 });

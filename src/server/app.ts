@@ -18,6 +18,7 @@ import { createPublicContext } from '../api/public/public.context';
 import { columnSelectionStats, configureColumnSelectionMemo } from '../api/public/selection';
 import { buildSyncSchema } from '../api/sync/sync.schema';
 import { createSyncContext, type SyncContext } from '../api/sync/sync.context';
+import { avgRegisterImportRouter } from '../api/sync/import.route';
 import { maskError } from '../api/common/error-masking';
 import { serviceUnavailablePlugin, unavailableAs503 } from '../api/common/service-unavailable';
 import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
@@ -236,6 +237,7 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
       ),
     }),
   );
+  app.use(avgRegisterImportRouter(orm)); // POST /sync/import/avg-register (application/zip)
   app.use(bodyErrorHandler);
   app.use(notFoundHandler());
   app.use(finalErrorHandler());

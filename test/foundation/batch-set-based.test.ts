@@ -52,9 +52,12 @@ test('unchanged records write nothing, changed ones get the next version', async
 });
 
 test('a record the database refuses fails alone: the batch falls back to one savepoint per record', async () => {
+  // Validation now resolves every code before writing, so a trigger plays the database that refuses one record.
+  const knex = db.orm.em.getKnex();
+  await knex.raw(`create function refuse_fout_2() returns trigger language plpgsql as $$ begin if new.title = 'Versie A 2' then raise exception 'refused'; end if; return new; end $$`);
+  await knex.raw(`create trigger refuse_fout_2 before insert on processing_activity_version for each row execute function refuse_fout_2()`);
   const batch = records('FOUT', 5);
-  (batch[2].purposes[0] as { legalBasis: string }).legalBasis = 'NO_SUCH_BASIS'; // only the foreign key catches it
-  const { result } = await sync(batch);
+  const { result } = await sync(batch).finally(() => knex.raw('drop trigger refuse_fout_2 on processing_activity_version'));
   expect(result.results.map((r) => r.outcome)).toEqual([RecordOutcome.CREATED, RecordOutcome.CREATED, RecordOutcome.FAILED, RecordOutcome.CREATED, RecordOutcome.CREATED]);
   expect(result.results[2].errors[0].code).toBe('WRITE_FAILED');
   // The set-based attempt left nothing behind: one version per written record, one audit entry per record.

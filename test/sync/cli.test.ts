@@ -1,4 +1,4 @@
-import { runCommand, parseArgs } from '../../src/cli/register-commands';
+import { parseArgs, runCommand, UsageError } from '../../src/cli/register-commands';
 import { AuditLogEntry } from '../../src/modules/audit/audit-log-entry.entity';
 import { ApiToken } from '../../src/modules/auth/api-token.entity';
 import { hashToken } from '../../src/modules/auth/api-token.service';
@@ -16,12 +16,23 @@ describe('register CLI commands', () => {
   });
   afterAll(() => server?.close());
 
-  it('parses options in both spellings', () => {
-    expect(parseArgs(['token:create', '--organisation', 'Gemeente Lisse', '--scopes=records:write', 'x'])).toEqual({
+  it('parses options in both spellings, strictly: an unknown or misspelt option or a stray argument is an error', async () => {
+    expect(parseArgs(['token:create', '--organisation', 'Gemeente Lisse', '--scopes=records:write'])).toEqual({
       command: 'token:create',
-      positional: ['x'],
+      positional: [],
       options: { organisation: 'Gemeente Lisse', scopes: 'records:write' },
+      help: false,
     });
+    // Before: --expires-in 90 was silently ignored and created a token that never expires.
+    expect(() => parseArgs(['token:create', '--organisation', 'Gemeente Lisse', '--scopes', 'records:write', '--expires-in', '90'])).toThrow(/Unknown option '--expires-in'/);
+    expect(() => parseArgs(['token:list', 'extra'])).toThrow(/unexpected argument "extra"/);
+    expect(() => parseArgs(['token:create', '--organisation'])).toThrow(/argument missing/);
+    await expect(run('token:create', '--organisation', 'Gemeente Lisse', '--scopes', 'records:write', '--expires-in', '90')).rejects.toBeInstanceOf(UsageError);
+    expect(await server.db.orm.em.fork().count(ApiToken, { organisation: { name: 'Gemeente Lisse' } })).toBe(0);
+  });
+
+  it('every command answers --help with its usage', async () => {
+    for (const command of ['organisation:create', 'organisation:list', 'token:create', 'token:revoke', 'token:list']) expect((await run(command, '--help'))[0]).toMatch(new RegExp(`^usage: npm run register -- ${command}`));
   });
 
   it('creates an organisation under a parent, by TOOI URI', async () => {

@@ -1,7 +1,7 @@
 import { ProcessingActivity } from '../../src/modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../../src/modules/processing-activity/processing-activity-version.entity';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { codes, issueToken, mutate, record, seedContent, sync, SYNC } from './support/sync-helpers';
+import { issueToken, mutate, record, seedContent, sync } from './support/sync-helpers';
 
 const group = (dataItem: Record<string, unknown>) => [{ description: 'Inwoners', dataItems: [{ description: 'Naam', retentionText: '1 jaar', ...dataItem }] }];
 const party = (p: Record<string, unknown>) => [{ name: 'Gemeente Lisse', ...p }];
@@ -78,14 +78,12 @@ describe('validation: a clear error for every bad input, and nothing lost', () =
     expect(v.transferCountryCodes).toEqual(['US']);
   });
 
-  it('types and enums are the schema’s job: an unknown legal basis or missing title is refused before anything runs', async () => {
-    const badEnum = await client.request(SYNC, { input: { records: [record('V-E', { purposes: [{ description: 'x', legalBasis: 'MAGIC' }] })] } });
-    expect(codes(badEnum)).toEqual(['BAD_USER_INPUT']);
-    expect(badEnum.errors![0].message).toContain('MAGIC');
-    const { title: _t, ...noTitle } = record('V-T');
-    const missing = await client.request(SYNC, { input: { records: [noTitle] } });
-    expect(codes(missing)).toEqual(['BAD_USER_INPUT']);
-    expect(missing.errors![0].message).toContain('title');
+  it('an unknown legal basis or a missing title fails that record alone, with a path and a code (no request-wide BAD_USER_INPUT)', async () => {
+    const res = await sync(client, { records: [record('V-E', { purposes: [{ description: 'x', legalBasis: 'MAGIC' }] }), (({ title: _t, ...noTitle }) => noTitle)(record('V-T'))] });
+    expect(res.results.map((r) => [r.outcome, r.errors.map((e) => [e.code, e.path.join('.')])])).toEqual([
+      ['FAILED', [['INVALID_CODE', 'records.0.purposes.0.legalBasis']]],
+      ['FAILED', [['REQUIRED', 'records.1.title']]],
+    ]);
   });
 
   it('an idempotency key over 200 characters is refused', async () => {

@@ -14,6 +14,9 @@ export class FieldErrorType implements FieldError {
 
   @Field(() => String)
   message!: string;
+
+  @Field(() => String, { nullable: true, description: 'For an unknown vocabulary value (INVALID_CODE): the closest valid code or label, when one is close.' })
+  suggestion?: string | null;
 }
 
 @InputType('OrganisationRefInput', { description: 'An organisation, by exactly one of: global id, TOOI URI or OIN.' })

@@ -276,7 +276,7 @@ export class AttachmentContentType implements C.AttachmentContent {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 date, YYYY-MM-DD.' })
+  @Field(() => String, { nullable: true, description: 'ISO 8601 date (YYYY-MM-DD) or date-time as the source has it (e.g. 2018-11-01T08:47:02); kept verbatim.' })
   date?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -23,6 +23,9 @@ export interface SaveRecordInput {
   /** Status of the new version; an identical content re-delivered with a new status only moves the status. */
   status?: VersionStatus;
   publishFrom?: Date | null;
+  /** The source register's own moments of publication / withdrawal (imports); default now. */
+  publishedAt?: Date | null;
+  withdrawnAt?: Date | null;
   /**
    * Optimistic concurrency: the version number the caller's change was based on (0 = a new
    * record). Checked after the activity row is locked; a different current version throws
@@ -78,7 +81,7 @@ export class ProcessingActivityService {
       const latest = await em.findOne(ProcessingActivityVersion, { activity, versionNumber: activity.latestVersionNumber });
       if (latest && latest.contentHash === hash) {
         const keep = input.preserveStatus && input.status === undefined;
-        const moved = keep ? false : this.applyStatus(latest, status, input.publishFrom);
+        const moved = keep ? false : this.applyStatus(latest, status, input.publishFrom, input);
         await em.flush();
         return { outcome: moved ? SaveOutcome.UPDATED : SaveOutcome.UNCHANGED, activity, version: latest };
       }
@@ -86,7 +89,7 @@ export class ProcessingActivityService {
 
     const [written] = await writeVersions(
       em,
-      [{ activity: isNew ? null : { id: activity!.id, latestVersionNumber: activity!.latestVersionNumber }, organisationId: input.organisation.id, reference: input.reference, content: input.content, hash, status, publishFrom: input.publishFrom ?? null }],
+      [{ activity: isNew ? null : { id: activity!.id, latestVersionNumber: activity!.latestVersionNumber }, organisationId: input.organisation.id, reference: input.reference, content: input.content, hash, status, publishFrom: input.publishFrom ?? null, publishedAt: input.publishedAt, withdrawnAt: input.withdrawnAt }],
       resolved,
     );
     // The rows were written with SQL (version-writer.ts): read them back as entities for the caller.
@@ -109,11 +112,12 @@ export class ProcessingActivityService {
    * Publishes one version (call with the activity locked): PUBLISHED, publishedAt set, publishFrom as
    * given (null = at once). Publication checks (Article 30 fields, lint) are the caller's.
    */
-  async publishVersion(version: ProcessingActivityVersion, publishFrom: Date | null): Promise<boolean> {
+  async publishVersion(version: ProcessingActivityVersion, publishFrom: Date | null, publishedAt?: Date | null): Promise<boolean> {
     const before = `${version.status}|${version.publishFrom?.toISOString()}`;
     version.status = VersionStatus.PUBLISHED;
     version.publishFrom = publishFrom;
-    version.publishedAt ??= new Date();
+    // The source's own publication moment (an import) or now; a version published before keeps its first moment.
+    version.publishedAt ??= publishedAt ?? new Date();
     version.withdrawnAt = null;
     await this.em.flush();
     return before !== `${version.status}|${version.publishFrom?.toISOString()}`;
@@ -156,12 +160,12 @@ export class ProcessingActivityService {
   }
 
   /** Moves a version's publication state; returns whether anything changed. */
-  private applyStatus(version: ProcessingActivityVersion, status: VersionStatus, publishFrom: Date | null | undefined): boolean {
+  private applyStatus(version: ProcessingActivityVersion, status: VersionStatus, publishFrom: Date | null | undefined, source: { publishedAt?: Date | null; withdrawnAt?: Date | null } = {}): boolean {
     const before = `${version.status}|${version.publishFrom?.toISOString()}`;
     version.status = status;
     if (publishFrom !== undefined) version.publishFrom = publishFrom;
-    if (status === VersionStatus.PUBLISHED && !version.publishedAt) version.publishedAt = new Date();
-    if (status === VersionStatus.WITHDRAWN && !version.withdrawnAt) version.withdrawnAt = new Date();
+    if (status === VersionStatus.PUBLISHED && !version.publishedAt) version.publishedAt = source.publishedAt ?? new Date();
+    if (status === VersionStatus.WITHDRAWN && !version.withdrawnAt) version.withdrawnAt = source.withdrawnAt ?? new Date();
     return before !== `${version.status}|${version.publishFrom?.toISOString()}`;
   }
 }

@@ -49,6 +49,9 @@ export interface NewVersion {
   publishFrom: Date | null;
   /** The moment of writing: publishedAt of a PUBLISHED version, withdrawnAt of a WITHDRAWN one. */
   at: Date;
+  /** The source's own moments (an import), instead of `at`. */
+  publishedAt?: Date | null;
+  withdrawnAt?: Date | null;
 }
 
 export function emptyVersionRows(): VersionRows {
@@ -76,8 +79,8 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
     version_number: v.versionNumber,
     status: v.status,
     publish_from: v.publishFrom,
-    published_at: v.status === VersionStatus.PUBLISHED ? v.at : null,
-    withdrawn_at: v.status === VersionStatus.WITHDRAWN ? v.at : null,
+    published_at: v.status === VersionStatus.PUBLISHED ? (v.publishedAt ?? v.at) : null,
+    withdrawn_at: v.status === VersionStatus.WITHDRAWN ? (v.withdrawnAt ?? v.at) : null,
     content_hash: v.hash,
     title: c.title,
     description: c.description ?? null,

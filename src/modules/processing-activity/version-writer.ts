@@ -14,6 +14,10 @@ export interface VersionWrite {
   hash: string;
   status: VersionStatus;
   publishFrom: Date | null;
+  /** When the source register published (established) it; default the moment of writing. */
+  publishedAt?: Date | null;
+  /** When the source register withdrew it; default the moment of writing. */
+  withdrawnAt?: Date | null;
 }
 
 export interface WrittenVersion {
@@ -54,7 +58,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
       withheld: reason !== null,
       withheld_reason: reason,
     });
-    const versionId = addVersionRows(rows, { activityId, versionNumber, content: w.content, hash: w.hash, status: w.status, publishFrom: w.publishFrom, at }, links);
+    const versionId = addVersionRows(rows, { activityId, versionNumber, content: w.content, hash: w.hash, status: w.status, publishFrom: w.publishFrom, at, publishedAt: w.publishedAt, withdrawnAt: w.withdrawnAt }, links);
     return { activityId, versionId, versionNumber, created: !w.activity };
   });
 

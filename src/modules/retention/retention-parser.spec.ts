@@ -290,3 +290,18 @@ describe('parseRetentionText — robustness on generated input', () => {
     }
   });
 });
+
+describe('parseRetentionText — an ISO 8601 duration as the whole text', () => {
+  it.each([
+    ['P6M', 'P6M'],
+    [' P2Y ', 'P2Y'],
+    ['P1Y6M', 'P1Y6M'],
+    ['P28D', 'P28D'],
+  ])('"%s" is one DURATION rule of %s', (text, duration) => {
+    expect(parseRetentionText(text)).toEqual([rule({ kind: DURATION, duration, sourceFragment: text.trim() })]);
+  });
+
+  it('a mistyped duration gives no rule (validation reports it)', () => {
+    expect(parseRetentionText('P6X')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIsoDuration } from '../sync/iso-duration';
 import { ParsedRetentionRule, RetentionKind, RetentionValuation } from './retention-rule.types';
 
 /**
@@ -12,7 +13,11 @@ import { ParsedRetentionRule, RetentionKind, RetentionValuation } from './retent
  */
 export function parseRetentionText(text: string): ParsedRetentionRule[] {
   try {
-    return typeof text === 'string' ? parseClean(stripHtml(text)) : [];
+    if (typeof text !== 'string') return [];
+    // The sync schema lets integrators send a bare ISO 8601 duration ("P6M") as the retention text.
+    const iso = text.trim();
+    if (isIsoDuration(iso)) return [{ kind: RetentionKind.DURATION, duration: iso, eventTrigger: null, valuation: null, selectionList: null, processNumber: null, processTitle: null, appliesTo: null, sourceFragment: iso }];
+    return parseClean(stripHtml(text));
   } catch {
     return [];
   }

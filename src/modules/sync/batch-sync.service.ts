@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, type AuditEvent, AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisation/organisation.entity';
 import { contentHash } from '../processing-activity/content-hash';
@@ -11,64 +10,17 @@ import type { RecordContent } from '../processing-activity/record-content';
 import type { VersionLinks } from '../processing-activity/version-builder';
 import { resolveVersionLinks } from '../processing-activity/version-links';
 import { isStorableText, storableCopy } from '../common/storable-text';
+import { type BatchSyncRequest, type BatchSyncResult, RecordOutcome, type RecordResult, SyncMode, WRITING_OUTCOMES } from './batch-sync.types';
 import { ErrorCode, type FieldError, fieldError } from './field-error';
-import { IdempotencyRecord } from './idempotency-record.entity';
+import { hashRequest, IdempotencyStore } from './idempotency';
 import { publicationErrors } from './publication-rules';
+import { resolveRecordVocabulary } from './record-input';
+import { type RecordState, recordStates, withdrawVersions } from './record-state';
 import { LIMITS, normaliseContent, type SyncRecordData, validateRecord } from './record-validation';
 
-export enum SyncMode {
-  /** Create or update the records in the batch; leave the organisation's other records alone. */
-  UPSERT = 'UPSERT',
-  /** Like UPSERT, and withdraw the organisation's records that are absent from the batch. */
-  REPLACE = 'REPLACE',
-}
+export { type BatchSyncRequest, type BatchSyncResult, RecordOutcome, type RecordResult, SyncMode } from './batch-sync.types';
 
-export enum RecordOutcome {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  UNCHANGED = 'UNCHANGED',
-  WITHDRAWN = 'WITHDRAWN',
-  FAILED = 'FAILED',
-}
-
-export interface BatchSyncRequest {
-  organisation: Organisation;
-  records: SyncRecordData[];
-  mode: SyncMode;
-  dryRun: boolean;
-  /** One transaction for the whole batch: any failure writes nothing at all. */
-  allOrNothing: boolean;
-  idempotencyKey?: string | null;
-  /** REPLACE with no records withdraws the organisation's whole register: only with this set. */
-  confirmWithdrawAll?: boolean;
-}
-
-export interface RecordResult {
-  /** Position in the batch; null for a record withdrawn by REPLACE. */
-  index: number | null;
-  reference: string;
-  outcome: RecordOutcome;
-  /** The resulting (or, in a dry run, the would-be) version number. */
-  version: number | null;
-  activityId: string | null;
-  errors: FieldError[];
-}
-
-export interface BatchSyncResult {
-  organisationId: string;
-  mode: SyncMode;
-  dryRun: boolean;
-  allOrNothing: boolean;
-  /** Whether anything was written (false for dry runs, refused and rolled-back batches). */
-  committed: boolean;
-  /** True when this is the stored answer to an earlier request with the same idempotency key. */
-  replayed: boolean;
-  results: RecordResult[];
-  /** Operation-level failures (batch too large, idempotency key reused for another request, …). */
-  errors: FieldError[];
-}
-
-const NON_CONTENT_KEYS = new Set(['reference', 'baseVersion', 'publish', 'publishFrom']);
+const NON_CONTENT_KEYS = new Set(['reference', 'baseVersion', 'publish', 'publishFrom', 'status', 'publishedAt', 'withdrawnAt']);
 
 const contents = new WeakMap<SyncRecordData, RecordContent>();
 
@@ -80,6 +32,21 @@ export function contentOf(record: SyncRecordData): RecordContent {
     contents.set(record, content);
   }
   return content;
+}
+
+/** The publication state a record asks for: an importer's source state, PUBLISHED for `publish`, or none (a new version is a draft; identical content keeps its state). */
+function targetStatus(r: SyncRecordData): VersionStatus | undefined {
+  return r.status ?? (r.publish ? VersionStatus.PUBLISHED : undefined);
+}
+
+/** What writing the record would do to the record as it is: nothing, only move its state, or a new version. */
+function comparedWith(r: SyncRecordData, state: RecordState | undefined): 'new' | 'unchanged' | 'state' | 'version' {
+  if (!state) return 'new';
+  if (state.content_hash !== contentHash(contentOf(r))) return 'version';
+  const wanted = targetStatus(r);
+  if (wanted === undefined) return 'unchanged';
+  const stays = state.status === wanted && (wanted !== VersionStatus.PUBLISHED || sameMoment(state.publish_from, r.publishFrom ?? null));
+  return stays ? 'unchanged' : 'state';
 }
 
 /** The set-based write failed; its transaction is rolled back and the batch is written record by record. */
@@ -95,28 +62,24 @@ class AllOrNothingRollback extends Error {
   }
 }
 
-interface ActivityState {
-  id: string;
-  reference: string;
-  latest_version_number: number;
-  content_hash: string | null;
-  status: VersionStatus | null;
-  publish_from: Date | null;
-}
-
 /**
- * Writes a batch of records of one organisation. Every record is validated first; the valid
- * records are then written all at once (writeSetBased), or, when the database refuses that
- * write, again in a new transaction one by one, each in its own savepoint (so one failure leaves
- * nothing of that record and does not stop the others); always in reference order (so
- * concurrent batches lock rows in one order). The idempotency key, the audit entries and the
- * REPLACE withdrawals commit with the writes, atomically.
+ * Writes a batch of records of one organisation; the sync surface, the `register sync` CLI and the
+ * AVG-register importer all write through it. Every record is checked on its own first (codes or
+ * Dutch labels resolved, fields validated, publication checked when asked), so a bad record fails
+ * alone. The valid records are then written all at once (writeSetBased), or, when the database
+ * refuses that write, again in a new transaction one by one, each in its own savepoint; always in
+ * reference order (so concurrent batches lock rows in one order). The idempotency key
+ * (idempotency.ts), the audit entries and the REPLACE withdrawals commit with the writes, atomically.
  */
 export class BatchSyncService {
+  private readonly keys: IdempotencyStore;
+
   constructor(
     private readonly em: EntityManager,
     private readonly actor: Actor,
-  ) {}
+  ) {
+    this.keys = new IdempotencyStore(actor.organisationId);
+  }
 
   async sync(request: BatchSyncRequest): Promise<BatchSyncResult> {
     const base: BatchSyncResult = {
@@ -143,15 +106,7 @@ export class BatchSyncService {
       return { ...base, errors: [fieldError(['idempotencyKey'], ErrorCode.INVALID_FORMAT, `An idempotency key is 1 to ${LIMITS.idempotencyKey} characters.`)] };
     if (key != null && !isStorableText(key)) return { ...base, errors: storableCopy(key, ['idempotencyKey']).errors };
 
-    // Text the database cannot store fails its record only; the record goes on with that text made
-    // storable, so its reference and error messages can be echoed, audited and stored as an idempotent answer.
-    const unstorable = new Map<number, FieldError[]>();
-    const records = request.records.map((r, i) => {
-      const storable = storableCopy(r, ['records', i]);
-      if (storable.errors.length) unstorable.set(i, storable.errors);
-      return normaliseContent(storable.value);
-    });
-    const invalid = this.validate(records, unstorable);
+    const { records, invalid } = this.prepare(request.records);
 
     if (request.dryRun) return this.dryRun(request, records, invalid, base);
 
@@ -168,7 +123,7 @@ export class BatchSyncService {
       // Nothing of the batch was written; the audit log and the idempotency key still record the attempt.
       await this.em.fork().transactional(async (tx) => {
         await new AuditService(tx).record(this.actor, this.auditEvents(request, e.result));
-        if (key) await tx.execute(`insert into idempotency_record (organisation_id, key, request_hash, response) values (?, ?, ?, ?) on conflict do nothing`, [this.idempotencyOwner(), key, requestHash, JSON.stringify(e.result)]);
+        if (key) await this.keys.remember(tx, key, requestHash!, e.result);
       });
       return e.result;
     }
@@ -183,58 +138,45 @@ export class BatchSyncService {
     const key = request.idempotencyKey;
     return this.em.fork().transactional(async (tx) => {
       if (key) {
-        const claimed = await this.claimKey(tx, key, requestHash!);
+        const claimed = await this.keys.claim(tx, key, requestHash!);
         if (claimed) return claimed;
       }
       const results = await this.write(tx, request, records, invalid, setBased);
-      const result: BatchSyncResult = { ...base, committed: true, results };
+      const result: BatchSyncResult = { ...base, committed: results.some((r) => WRITING_OUTCOMES.has(r.outcome)), results };
       if (request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED)) throw new AllOrNothingRollback(this.rolledBack(result));
       await new AuditService(tx).record(this.actor, this.auditEvents(request, result));
-      if (key) await tx.nativeUpdate(IdempotencyRecord, { organisationId: this.idempotencyOwner(), key }, { response: result });
+      if (key) await this.keys.answer(tx, key, result);
       return result;
     });
   }
 
-  /** Field errors per batch position; publication checks for records that ask to be published. */
-  private validate(records: SyncRecordData[], unstorable: Map<number, FieldError[]>): Map<number, FieldError[]> {
+  /**
+   * Each record on its own: text the database cannot store made storable (an error of that record
+   * only, so its reference and messages can still be echoed, audited and stored as an idempotent
+   * answer), vocabulary labels resolved to codes, country codes normalised, fields validated, and
+   * the publication checks for records that ask to be published. Answers the records to write and
+   * the field errors per batch position.
+   */
+  private prepare(received: SyncRecordData[]): { records: SyncRecordData[]; invalid: Map<number, FieldError[]> } {
     const invalid = new Map<number, FieldError[]>();
     const seen = new Map<string, number>();
-    records.forEach((r, i) => {
-      const errors = [...(unstorable.get(i) ?? []), ...validateRecord(r, ['records', i])];
+    const records = received.map((raw, i) => {
+      const storable = storableCopy(raw, ['records', i]);
+      const { record, errors: codeErrors } = resolveRecordVocabulary(storable.value, ['records', i]);
+      const r = normaliseContent(record);
+      const errors = [...storable.errors, ...codeErrors, ...validateRecord(r, ['records', i])];
       const first = seen.get(r.reference);
       if (first !== undefined) errors.push(fieldError(['records', i, 'reference'], ErrorCode.DUPLICATE_REFERENCE, `Reference "${r.reference}" occurs more than once in this batch (first at position ${first}).`));
       else seen.set(r.reference, i);
-      if (r.publish && !errors.length) errors.push(...publicationErrors(contentOf(r), ['records', i]));
+      if (targetStatus(r) === VersionStatus.PUBLISHED && !errors.length) errors.push(...publicationErrors(contentOf(r), ['records', i]));
       if (errors.length) invalid.set(i, errors);
+      return r;
     });
-    return invalid;
-  }
-
-  /** The caller's organisation owns its idempotency keys. */
-  private idempotencyOwner(): string {
-    return this.actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
-  }
-
-  /** Claims the key, or answers the stored result (a replay) or a refusal (the key was used for another request). */
-  private async claimKey(tx: EntityManager, key: string, requestHash: string): Promise<BatchSyncResult | null> {
-    const owner = this.idempotencyOwner();
-    const inserted = await tx.execute(`insert into idempotency_record (organisation_id, key, request_hash) values (?, ?, ?) on conflict do nothing returning key`, [owner, key, requestHash]);
-    if (inserted.length) return null;
-    const existing = await tx.findOneOrFail(IdempotencyRecord, { organisationId: owner, key }, { refresh: true });
-    if (existing.requestHash !== requestHash || !existing.response) {
-      return {
-        ...(existing.response as BatchSyncResult | null ?? { organisationId: '', mode: SyncMode.UPSERT, dryRun: false, allOrNothing: false, results: [] }),
-        committed: false,
-        replayed: false,
-        results: [],
-        errors: [fieldError(['idempotencyKey'], ErrorCode.IDEMPOTENCY_KEY_REUSED, `Idempotency key "${key}" was already used for a different request; use a new key for a new request.`)],
-      };
-    }
-    return { ...(existing.response as BatchSyncResult), replayed: true };
+    return { records, invalid };
   }
 
   private async write(tx: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, setBased: boolean): Promise<RecordResult[]> {
-    const results: RecordResult[] = records.map((r, i) => ({ index: i, reference: r.reference, outcome: RecordOutcome.FAILED, version: null, activityId: null, errors: invalid.get(i) ?? [] }));
+    const results: RecordResult[] = records.map((r, i) => failed(r, i, invalid.get(i) ?? []));
     const valid = records.map((r, i) => ({ r, i })).filter(({ i }) => !invalid.has(i));
     const links = valid.length ? await resolveVersionLinks(tx, request.organisation, valid.map(({ r }) => contentOf(r))) : null;
     valid.sort((a, b) => (a.r.reference < b.r.reference ? -1 : a.r.reference > b.r.reference ? 1 : 0));
@@ -246,47 +188,39 @@ export class BatchSyncService {
 
   /**
    * The batch at once, straight in the batch's transaction: the records' rows locked and their
-   * latest content hashes read with one query (in reference order), and every new version written
-   * by writeVersions in one statement (version-writer.ts). Unchanged records write nothing.
-   * Records with a baseVersion or whose identical content only moves its publication state are
-   * left to the per-record path. When anything here fails it throws SetBasedWriteFailed: sync()
-   * then rolls the transaction back and writes the batch again record by record, where
-   * per-record savepoints isolate the failing record. (No savepoint of its own: SAVEPOINT and
-   * RELEASE were two of a batch's round trips, each a wait for the event loop under load.)
+   * latest content hashes read with one query (recordStates, in reference order), and every new
+   * version written by writeVersions in one statement (version-writer.ts). Unchanged records
+   * write nothing. Records with a baseVersion or whose identical content only moves its
+   * publication state are left to the per-record path. When anything here fails it throws
+   * SetBasedWriteFailed: sync() then rolls the transaction back and writes the batch again record
+   * by record, where per-record savepoints isolate the failing record. (No savepoint of its own:
+   * SAVEPOINT and RELEASE were two of a batch's round trips, each a wait for the event loop under load.)
    */
   private async writeSetBased(tx: EntityManager, organisationId: string, valid: { r: SyncRecordData; i: number }[], links: VersionLinks | null): Promise<Map<number, RecordResult>> {
     const done = new Map<number, RecordResult>();
     if (valid.length < 2 || !links) return done;
     try {
-      const db = tx.getTransactionContext<Knex.Transaction>()!;
-      const { rows: current }: { rows: ActivityState[] } = await db.raw(
-        `select a.id, a.reference, a.latest_version_number, v.content_hash, v.status, v.publish_from
-           from (select id, reference, latest_version_number from processing_activity
-                  where organisation_id = ? and reference = any(?::text[]) order by reference for update) a
-           left join processing_activity_version v on v.activity_id = a.id and v.version_number = a.latest_version_number`,
-        [organisationId, valid.map(({ r }) => r.reference)],
-      );
+      const current = await recordStates(tx, organisationId, { references: valid.map(({ r }) => r.reference) }, { lock: true });
       const byReference = new Map(current.map((a) => [a.reference, a]));
       const writes: (VersionWrite & { i: number })[] = [];
       for (const { r, i } of valid) {
         if (r.baseVersion != null) continue;
-        const content = contentOf(r);
-        const hash = contentHash(content);
-        const activity = byReference.get(r.reference);
-        if (activity && activity.content_hash === hash) {
-          const stays = !r.publish || (activity.status === VersionStatus.PUBLISHED && sameMoment(activity.publish_from, publishFrom(r)));
-          if (stays) done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: activity.latest_version_number, activityId: activity.id, errors: [] });
-          continue;
-        }
+        const state = byReference.get(r.reference);
+        const change = comparedWith(r, state);
+        if (change === 'unchanged') done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: state!.latest_version_number, activityId: state!.id, errors: [] });
+        if (change === 'unchanged' || change === 'state') continue;
+        const status = targetStatus(r) ?? VersionStatus.DRAFT;
         writes.push({
           i,
-          activity: activity ? { id: activity.id, latestVersionNumber: activity.latest_version_number } : null,
+          activity: state ? { id: state.id, latestVersionNumber: state.latest_version_number } : null,
           organisationId,
           reference: r.reference,
-          content,
-          hash,
-          status: r.publish ? VersionStatus.PUBLISHED : VersionStatus.DRAFT,
-          publishFrom: r.publish ? publishFrom(r) : null,
+          content: contentOf(r),
+          hash: contentHash(contentOf(r)),
+          status,
+          publishFrom: status === VersionStatus.PUBLISHED ? (r.publishFrom ?? null) : null,
+          publishedAt: r.publishedAt ?? null,
+          withdrawnAt: r.withdrawnAt ?? null,
         });
       }
       const written = await writeVersions(tx, writes, links);
@@ -300,7 +234,8 @@ export class BatchSyncService {
   }
 
   private async writeOne(tx: EntityManager, organisationId: string, r: SyncRecordData, index: number, links: VersionLinks): Promise<RecordResult> {
-    const fail = (errors: FieldError[]): RecordResult => ({ index, reference: r.reference, outcome: RecordOutcome.FAILED, version: null, activityId: null, errors });
+    const fail = (errors: FieldError[]) => failed(r, index, errors);
+    const status = targetStatus(r);
     const attempt = () =>
       // A fresh EntityManager per record, in a savepoint of the batch transaction.
       this.em.fork().transactional(
@@ -312,8 +247,10 @@ export class BatchSyncService {
               content: contentOf(r),
               baseVersion: r.baseVersion,
               preserveStatus: true,
-              status: r.publish ? VersionStatus.PUBLISHED : undefined,
-              publishFrom: r.publish ? (r.publishFrom ?? null) : undefined,
+              status,
+              publishFrom: status === VersionStatus.PUBLISHED ? (r.publishFrom ?? null) : undefined,
+              publishedAt: r.publishedAt ?? null,
+              withdrawnAt: r.withdrawnAt ?? null,
             },
             links,
           ),
@@ -337,55 +274,45 @@ export class BatchSyncService {
 
   /** REPLACE: withdraws the organisation's records absent from the batch (published versions, and a pending newest draft). */
   private async withdrawAbsent(tx: EntityManager, organisationId: string, records: SyncRecordData[]): Promise<RecordResult[]> {
-    const candidates = await withdrawalCandidates(tx, organisationId, records.map((r) => r.reference));
-    if (!candidates.length) return [];
-    const ids = candidates.map((c) => c.id);
-    await tx.execute(`select id from processing_activity where id in (select jsonb_array_elements_text(?::jsonb)::uuid) order by reference for update`, [JSON.stringify(ids)]);
-    const changed: { activity_id: string }[] = await tx.execute(
-      `update processing_activity_version v set status = 'WITHDRAWN', withdrawn_at = now()
-         from processing_activity a
-        where v.activity_id = a.id and a.id in (select jsonb_array_elements_text(?::jsonb)::uuid)
-          and (v.status = 'PUBLISHED' or (v.version_number = a.latest_version_number and v.status in ('DRAFT', 'UNDER_REVIEW')))
-        returning v.activity_id`,
-      [JSON.stringify(ids)],
-    );
-    const withdrawn = new Set(changed.map((c) => c.activity_id));
-    return candidates
-      .filter((c) => withdrawn.has(c.id))
-      .map((c) => ({ index: null, reference: c.reference, outcome: RecordOutcome.WITHDRAWN, version: c.latest_version_number, activityId: c.id, errors: [] }));
+    const candidates = await recordStates(tx, organisationId, { except: records.map((r) => r.reference) }, { lock: true });
+    const withdrawn = await withdrawVersions(tx, candidates.map((c) => c.id));
+    return candidates.filter((c) => withdrawn.has(c.id)).map(withdrawnResult);
   }
 
-  /** What the batch would do, computed without writing anything. */
+  /**
+   * REPLACE for a register sent in several batches (the importer, `register sync`): withdraws the
+   * organisation's records that are not among `references`, the whole register's references. In
+   * a dry run it only reports what it would withdraw.
+   */
+  async withdrawAllExcept(organisation: Organisation, references: string[], options: { dryRun: boolean; operation: string }): Promise<RecordResult[]> {
+    if (options.dryRun) return (await recordStates(this.em.fork(), organisation.id, { except: references })).map(withdrawnResult);
+    return this.em.fork().transactional(async (tx) => {
+      const results = await this.withdrawAbsent(tx, organisation.id, references.map((reference) => ({ reference }) as SyncRecordData));
+      await new AuditService(tx).record(
+        this.actor,
+        results.map((r) => ({ operation: options.operation, outcome: r.outcome, targetOrganisationId: organisation.id, activityId: r.activityId, reference: r.reference, versionNumber: r.version, details: { mode: SyncMode.REPLACE } })),
+      );
+      return results;
+    });
+  }
+
+  /** What the batch would do, computed from the same record states as the write, without writing anything. */
   private async dryRun(request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, base: BatchSyncResult): Promise<BatchSyncResult> {
     const em = this.em.fork();
-    const rows: ActivityState[] = records.length
-      ? await em.execute(
-          `select a.id, a.reference, a.latest_version_number, v.content_hash, v.status, v.publish_from
-             from processing_activity a
-             left join processing_activity_version v on v.activity_id = a.id and v.version_number = a.latest_version_number
-            where a.organisation_id = ? and a.reference in (select jsonb_array_elements_text(?::jsonb))`,
-          [request.organisation.id, JSON.stringify(records.map((r) => r.reference))],
-        )
-      : [];
-    const byReference = new Map(rows.map((row) => [row.reference, row]));
+    const states = records.length ? await recordStates(em, request.organisation.id, { references: records.map((r) => r.reference) }) : [];
+    const byReference = new Map(states.map((row) => [row.reference, row]));
     const results: RecordResult[] = records.map((r, i) => {
       const errors = invalid.get(i);
-      if (errors) return { index: i, reference: r.reference, outcome: RecordOutcome.FAILED, version: null, activityId: null, errors };
-      const row = byReference.get(r.reference);
-      const current = row?.latest_version_number ?? 0;
+      if (errors) return failed(r, i, errors);
+      const state = byReference.get(r.reference);
+      const current = state?.latest_version_number ?? 0;
       if (r.baseVersion != null && r.baseVersion !== current)
-        return { index: i, reference: r.reference, outcome: RecordOutcome.FAILED, version: null, activityId: row?.id ?? null, errors: [fieldError(['records', i, 'baseVersion'], ErrorCode.STALE_VERSION, new StaleVersionError(current, r.baseVersion).message)] };
-      if (!row) return { index: i, reference: r.reference, outcome: RecordOutcome.CREATED, version: 1, activityId: null, errors: [] };
-      if (row.content_hash === contentHash(contentOf(r))) {
-        const moves = r.publish && (row.status !== VersionStatus.PUBLISHED || (row.publish_from?.getTime() ?? null) !== (r.publishFrom?.getTime() ?? null));
-        return { index: i, reference: r.reference, outcome: moves ? RecordOutcome.UPDATED : RecordOutcome.UNCHANGED, version: current, activityId: row.id, errors: [] };
-      }
-      return { index: i, reference: r.reference, outcome: RecordOutcome.UPDATED, version: current + 1, activityId: row.id, errors: [] };
+        return { ...failed(r, i, [fieldError(['records', i, 'baseVersion'], ErrorCode.STALE_VERSION, new StaleVersionError(current, r.baseVersion).message)]), activityId: state?.id ?? null };
+      const change = comparedWith(r, state);
+      const outcome = change === 'new' ? RecordOutcome.CREATED : change === 'unchanged' ? RecordOutcome.UNCHANGED : RecordOutcome.UPDATED;
+      return { index: i, reference: r.reference, outcome, version: change === 'new' ? 1 : change === 'version' ? current + 1 : current, activityId: state?.id ?? null, errors: [] };
     });
-    if (request.mode === SyncMode.REPLACE) {
-      const candidates = await withdrawalCandidates(em, request.organisation.id, records.map((r) => r.reference));
-      results.push(...candidates.map((c) => ({ index: null, reference: c.reference, outcome: RecordOutcome.WITHDRAWN, version: c.latest_version_number, activityId: c.id, errors: [] })));
-    }
+    if (request.mode === SyncMode.REPLACE) results.push(...(await recordStates(em, request.organisation.id, { except: records.map((r) => r.reference) })).map(withdrawnResult));
     const result = { ...base, results };
     return request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED) ? this.rolledBack(result) : result;
   }
@@ -422,37 +349,16 @@ export class BatchSyncService {
   }
 }
 
-/** Records of the organisation absent from `present` that still have something to withdraw. */
-async function withdrawalCandidates(em: EntityManager, organisationId: string, present: string[]): Promise<{ id: string; reference: string; latest_version_number: number }[]> {
-  return em.execute(
-    `select a.id, a.reference, a.latest_version_number
-       from processing_activity a
-      where a.organisation_id = ? and a.reference not in (select jsonb_array_elements_text(?::jsonb))
-        and exists (select 1 from processing_activity_version v
-                     where v.activity_id = a.id
-                       and (v.status = 'PUBLISHED' or (v.version_number = a.latest_version_number and v.status in ('DRAFT', 'UNDER_REVIEW'))))
-      order by a.reference`,
-    [organisationId, JSON.stringify(present)],
-  );
+function failed(r: SyncRecordData, index: number, errors: FieldError[]): RecordResult {
+  return { index, reference: typeof r.reference === 'string' ? r.reference : '', outcome: RecordOutcome.FAILED, version: null, activityId: null, errors };
 }
 
-function publishFrom(r: SyncRecordData): Date | null {
-  return r.publishFrom ?? null;
+function withdrawnResult(c: RecordState): RecordResult {
+  return { index: null, reference: c.reference, outcome: RecordOutcome.WITHDRAWN, version: c.latest_version_number, activityId: c.id, errors: [] };
 }
 
 /** Two publish-from moments (raw timestamptz text or Date, or null) are the same moment. */
 function sameMoment(a: string | Date | null, b: Date | null): boolean {
   if (a === null || b === null) return a === b;
   return new Date(a).getTime() === b.getTime();
-}
-
-function hashRequest(request: BatchSyncRequest, records: SyncRecordData[]): string {
-  const canonical = (value: unknown): unknown => {
-    if (value instanceof Date) return value.toISOString();
-    if (Array.isArray(value)) return value.map(canonical);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-    return value ?? null;
-  };
-  const body = { organisation: request.organisation.id, mode: request.mode, allOrNothing: request.allOrNothing, records };
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }

@@ -5,11 +5,14 @@ export interface FieldError {
   /** Stable machine code, e.g. REQUIRED, TOO_LONG, INVALID_COUNTRY_CODE, STALE_VERSION. */
   code: string;
   message: string;
+  /** For an unknown vocabulary value: the closest valid code or label (did you mean …?). */
+  suggestion?: string | null;
 }
 
 export type Path = (string | number)[];
 
-export const fieldError = (path: Path, code: string, message: string): FieldError => ({ path: path.map(String), code, message });
+export const fieldError = (path: Path, code: string, message: string, suggestion?: string | null): FieldError =>
+  suggestion ? { path: path.map(String), code, message, suggestion } : { path: path.map(String), code, message };
 
 /** Error codes that callers can rely on. */
 export const ErrorCode = {
@@ -27,6 +30,8 @@ export const ErrorCode = {
   INVALID_OIN: 'INVALID_OIN',
   INVALID_TOOI: 'INVALID_TOOI',
   INVALID_DATE: 'INVALID_DATE',
+  /** A vocabulary value (legal basis, special category, safeguard, legal role) that is neither a code nor a known label. */
+  INVALID_CODE: 'INVALID_CODE',
   CONTRADICTION: 'CONTRADICTION',
   DUPLICATE_REFERENCE: 'DUPLICATE_REFERENCE',
   REQUIRED_FOR_PUBLICATION: 'REQUIRED_FOR_PUBLICATION',

@@ -27,7 +27,8 @@ export class PublicationService {
     private readonly actor: Actor,
   ) {}
 
-  async publish(activityId: string, options: { version?: number | null; publishFrom?: Date | null; baseVersion?: number | null; operation?: string }): Promise<PublicationResult> {
+  /** `publishedAt`: when the source register published it (an import); default now. */
+  async publish(activityId: string, options: { version?: number | null; publishFrom?: Date | null; publishedAt?: Date | null; baseVersion?: number | null; operation?: string }): Promise<PublicationResult> {
     return this.locked(activityId, options.operation ?? 'publishProcessingActivity', options.baseVersion, async (em, service, activity) => {
       const number = options.version ?? activity.latestVersionNumber;
       const version = await em.findOne(ProcessingActivityVersion, { activity, versionNumber: number }, { populate: FULL_VERSION_POPULATE as never });
@@ -36,7 +37,7 @@ export class PublicationService {
       if (newer) return { changed: false, versionNumber: number, errors: [fieldError(['version'], ErrorCode.CONFLICT, `A newer version than ${number} is already published; publish the newest version instead.`)] };
       const errors = publicationErrors(toRecordContent(version), ['content']);
       if (errors.length) return { changed: false, versionNumber: number, errors };
-      const changed = await service.publishVersion(version, options.publishFrom ?? null);
+      const changed = await service.publishVersion(version, options.publishFrom ?? null, options.publishedAt);
       return { changed, versionNumber: number, errors: [], details: { publishFrom: options.publishFrom?.toISOString() ?? null } };
     });
   }

@@ -1,4 +1,5 @@
 import { isCountryCode } from '../vocabulary/data/countries.data';
+import type { VersionStatus } from '../processing-activity/processing-activity.enums';
 import type { AddressContent, InternalContent, PartyContent, RecordContent } from '../processing-activity/record-content';
 import { ErrorCode, type FieldError, fieldError, type Path } from './field-error';
 import { isIsoDuration, looksLikeIsoDuration } from './iso-duration';
@@ -11,6 +12,14 @@ export interface SyncRecordData extends RecordContent {
   /** Publish the resulting version (Article 30 fields and the publication lint apply). */
   publish?: boolean | null;
   publishFrom?: Date | null;
+  /**
+   * Importers only (not on the sync surface): the state the source register gives the record, and
+   * the moments it reached it there, so an imported record keeps its own dates (the public
+   * publishedAt of an established record is the day it was established, not the import).
+   */
+  status?: VersionStatus;
+  publishedAt?: Date | null;
+  withdrawnAt?: Date | null;
 }
 
 export const LIMITS = {
@@ -27,10 +36,12 @@ export const LIMITS = {
 
 export const REFERENCE_FORMAT = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ().-]*$/;
+// Dutch functional numbers are written with the area code in parentheses too: "(071) 6450006".
+const PHONE = /^\+?(?:[0-9]|\([0-9])[0-9 ().-]*$/;
 const OIN = /^[0-9]{20}$/;
 const TOOI = /^https:\/\/identifier\.overheid\.nl\/tooi\/id\/[a-z_]+\/[A-Za-z0-9_.-]+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A day, or a moment on it as the AVG-register export writes attachment dates ("2018-11-01T08:47:02", no zone).
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -106,11 +117,13 @@ export function validateRecord(r: SyncRecordData, base: Path = []): FieldError[]
 
   if (r.automatedDecisionMaking) {
     const a = r.automatedDecisionMaking;
+    if (a.applies == null) v.add(['automatedDecisionMaking', 'applies'], ErrorCode.REQUIRED, 'automatedDecisionMaking.applies is required when automatedDecisionMaking is given.');
     for (const f of ['statement', 'logic', 'consequences'] as const) v.text(['automatedDecisionMaking'], f, a[f], LIMITS.text);
   }
 
   if (r.thirdCountryTransfers) {
     const t = r.thirdCountryTransfers;
+    if (t.applies == null) v.add(['thirdCountryTransfers', 'applies'], ErrorCode.REQUIRED, 'thirdCountryTransfers.applies is required when thirdCountryTransfers is given.');
     v.text(['thirdCountryTransfers'], 'statement', t.statement, LIMITS.text);
     v.text(['thirdCountryTransfers'], 'safeguardStatement', t.safeguardStatement, LIMITS.text);
     if (!t.applies && t.transfers?.length)
@@ -243,7 +256,7 @@ class Validator {
     this.list([...path, 'attachments'], i.attachments, (a, ap) => {
       this.text(ap, 'name', a.name, LIMITS.name, true);
       if (this.text(ap, 'date', a.date, LIMITS.short) && a.date && !(ISO_DATE.test(a.date) && !Number.isNaN(Date.parse(a.date))))
-        this.add([...ap, 'date'], ErrorCode.INVALID_DATE, `"${a.date}" is not an ISO 8601 date (YYYY-MM-DD).`);
+        this.add([...ap, 'date'], ErrorCode.INVALID_DATE, `"${a.date}" is not an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SS).`);
       this.text(ap, 'versionLabel', a.versionLabel, LIMITS.short);
       this.text(ap, 'description', a.description, LIMITS.text);
     });

@@ -46,18 +46,11 @@ export type Art30Field =
   | 'UNPARSED_RETENTION';
 
 export type AttachmentContentInput = {
-  /** ISO 8601 date, YYYY-MM-DD. */
+  /** ISO 8601 date (YYYY-MM-DD) or date-time as the source has it (e.g. 2018-11-01T08:47:02); kept verbatim. */
   date?: string | null | undefined;
   description?: string | null | undefined;
   name: string;
   versionLabel?: string | null | undefined;
-};
-
-export type AutomatedDecisionMakingContentInput = {
-  applies: boolean;
-  consequences?: string | null | undefined;
-  logic?: string | null | undefined;
-  statement?: string | null | undefined;
 };
 
 export type ContactPersonContentInput = {
@@ -65,28 +58,6 @@ export type ContactPersonContentInput = {
   name: string;
   phone?: string | null | undefined;
   role?: string | null | undefined;
-};
-
-export type DataItemContentInput = {
-  collectionPurpose?: string | null | undefined;
-  consequencesOfNotProviding?: string | null | undefined;
-  /** Persoonsgegevens */
-  description: string;
-  provisionObligatory?: boolean | null | undefined;
-  provisionStatement?: string | null | undefined;
-  /** Bewaartermijn, verbatim (or an ISO 8601 duration such as P6M). */
-  retentionText?: string | null | undefined;
-  sourceDescription?: string | null | undefined;
-  sourceIsDataSubject?: boolean | null | undefined;
-};
-
-export type DataSubjectGroupContentInput = {
-  dataItems?: Array<DataItemContentInput>;
-  /** Betrokkene(n) */
-  description: string;
-  /** Explicitly answered: no special categories. */
-  noSpecialCategories?: boolean | null | undefined;
-  specialCategories?: Array<SpecialCategoryCode>;
 };
 
 export type DpiaScreeningContentInput = {
@@ -132,28 +103,11 @@ export type LegalBasisCode =
   | 'PUBLIC_TASK'
   | 'VITAL_INTERESTS';
 
-/** Which Article 30 register a record belongs to; processor and Wpg records are never public. */
-export type LegalRole =
-  | 'CONTROLLER'
-  | 'PROCESSOR'
-  | 'WPG_CONTROLLER';
-
 /** An organisation, by exactly one of: global id, TOOI URI or OIN. */
 export type OrganisationRefInput = {
   id?: string | null | undefined;
   oin?: string | null | undefined;
   tooiUri?: string | null | undefined;
-};
-
-export type PartyContentInput = {
-  email?: string | null | undefined;
-  kind?: string | null | undefined;
-  name: string;
-  organisationOin?: string | null | undefined;
-  organisationTooi?: string | null | undefined;
-  phone?: string | null | undefined;
-  postalAddress?: AddressContentInput | null | undefined;
-  visitingAddress?: AddressContentInput | null | undefined;
 };
 
 export type PublishProcessingActivityInput = {
@@ -164,18 +118,6 @@ export type PublishProcessingActivityInput = {
   publishFrom?: string | null | undefined;
   /** Which version to publish; default the newest. */
   version?: number | null | undefined;
-};
-
-export type PurposeContentInput = {
-  description: string;
-  legalBasis?: LegalBasisCode | null | undefined;
-  legalBasisExplanation?: string | null | undefined;
-  statutoryReferences?: Array<StatutoryReferenceContentInput>;
-};
-
-export type RecipientContentInput = {
-  description: string;
-  explanation?: string | null | undefined;
 };
 
 export type RecordOutcome =
@@ -243,9 +185,52 @@ export type StatutoryReferenceContentInput = {
   url?: string | null | undefined;
 };
 
+export type SyncAutomatedDecisionMakingInput = {
+  /** Required: a record without it fails alone with REQUIRED. */
+  applies?: boolean | null | undefined;
+  consequences?: string | null | undefined;
+  logic?: string | null | undefined;
+  statement?: string | null | undefined;
+};
+
+export type SyncDataItemInput = {
+  collectionPurpose?: string | null | undefined;
+  consequencesOfNotProviding?: string | null | undefined;
+  /** Persoonsgegevens. Required: a record without it fails alone with REQUIRED. */
+  description?: string | null | undefined;
+  provisionObligatory?: boolean | null | undefined;
+  provisionStatement?: string | null | undefined;
+  /** Bewaartermijn, verbatim (or an ISO 8601 duration such as P6M). */
+  retentionText?: string | null | undefined;
+  sourceDescription?: string | null | undefined;
+  sourceIsDataSubject?: boolean | null | undefined;
+};
+
+export type SyncDataSubjectGroupInput = {
+  dataItems?: Array<SyncDataItemInput>;
+  /** Betrokkene(n). Required: a record without it fails alone with REQUIRED. */
+  description?: string | null | undefined;
+  /** Explicitly answered: no special categories. */
+  noSpecialCategories?: boolean | null | undefined;
+  /** A SpecialCategoryCode code or its Dutch label (e.g. "HEALTH_DATA" or "Gezondheid"); an unknown value fails the record with INVALID_CODE and a suggestion. */
+  specialCategories?: Array<string>;
+};
+
 export type SyncMode =
   | 'REPLACE'
   | 'UPSERT';
+
+export type SyncPartyInput = {
+  email?: string | null | undefined;
+  kind?: string | null | undefined;
+  /** Required: a record without it fails alone with REQUIRED. */
+  name?: string | null | undefined;
+  organisationOin?: string | null | undefined;
+  organisationTooi?: string | null | undefined;
+  phone?: string | null | undefined;
+  postalAddress?: AddressContentInput | null | undefined;
+  visitingAddress?: AddressContentInput | null | undefined;
+};
 
 export type SyncProcessingActivitiesInput = {
   /** Write everything or nothing: one failing record rolls back the whole batch. */
@@ -263,27 +248,43 @@ export type SyncProcessingActivitiesInput = {
   records: Array<SyncRecordInput>;
 };
 
-/** One record: the organisation's own reference number, the content of RecordContent, and write options. */
+export type SyncPurposeInput = {
+  /** Required: a record without it fails alone with REQUIRED. */
+  description?: string | null | undefined;
+  /** A LegalBasisCode code or its Dutch label (e.g. "LEGAL_OBLIGATION" or "Wettelijke verplichting"); an unknown value fails the record with INVALID_CODE and a suggestion. */
+  legalBasis?: string | null | undefined;
+  legalBasisExplanation?: string | null | undefined;
+  statutoryReferences?: Array<StatutoryReferenceContentInput>;
+};
+
+export type SyncRecipientInput = {
+  /** Required: a record without it fails alone with REQUIRED. */
+  description?: string | null | undefined;
+  explanation?: string | null | undefined;
+};
+
+/** One record: the organisation's own reference number, the content of RecordContent, and write options. Problems of one record fail that record only. */
 export type SyncRecordInput = {
   /** null = not answered. */
-  automatedDecisionMaking?: AutomatedDecisionMakingContentInput | null | undefined;
+  automatedDecisionMaking?: SyncAutomatedDecisionMakingInput | null | undefined;
   /** The version this change is based on (0 for a record you expect to be new). A record that moved on refuses the change with STALE_VERSION. */
   baseVersion?: number | null | undefined;
-  controllers?: Array<PartyContentInput>;
-  dataSubjectGroups?: Array<DataSubjectGroupContentInput>;
+  controllers?: Array<SyncPartyInput>;
+  dataSubjectGroups?: Array<SyncDataSubjectGroupInput>;
   dataSubjectRights?: string | null | undefined;
   description?: string | null | undefined;
   internal?: InternalContentInput | null | undefined;
   jointControllershipArrangement?: string | null | undefined;
-  legalRole: LegalRole;
+  /** CONTROLLER, PROCESSOR or WPG_CONTROLLER (see LegalRole). Required: a record without it fails alone with REQUIRED. A misspelt value fails it with INVALID_CODE. */
+  legalRole?: string | null | undefined;
   processingLocation?: string | null | undefined;
-  processors?: Array<PartyContentInput>;
+  processors?: Array<SyncPartyInput>;
   /** Publish the resulting version; the Article 30 fields and the publication lint then apply. */
   publish?: boolean;
   /** With publish: not visible to the public before this moment. */
   publishFrom?: string | null | undefined;
-  purposes?: Array<PurposeContentInput>;
-  recipients?: Array<RecipientContentInput>;
+  purposes?: Array<SyncPurposeInput>;
+  recipients?: Array<SyncRecipientInput>;
   /** True when the register states explicitly that there are no recipients. */
   recipientsNone?: boolean | null | undefined;
   /** The organisation's own reference number, e.g. D2717: the key of the record. */
@@ -291,51 +292,34 @@ export type SyncRecordInput = {
   relatedProcessings?: Array<RelatedProcessingContentInput>;
   relatedProcessingsStatement?: string | null | undefined;
   /** null = not answered. */
-  thirdCountryTransfers?: ThirdCountryTransfersContentInput | null | undefined;
-  /** Omschrijving / Naam */
-  title: string;
+  thirdCountryTransfers?: SyncThirdCountryTransfersInput | null | undefined;
+  /** Omschrijving / Naam. Required: a record without it fails alone with REQUIRED. */
+  title?: string | null | undefined;
+};
+
+export type SyncThirdCountryTransfersInput = {
+  /** Required: a record without it fails alone with REQUIRED. */
+  applies?: boolean | null | undefined;
+  safeguardStatement?: string | null | undefined;
+  statement?: string | null | undefined;
+  transfers?: Array<SyncTransferInput>;
+};
+
+export type SyncTransferInput = {
+  /** ISO 3166-1 alpha-2, e.g. "US". Either this or internationalOrganisation. */
+  countryCode?: string | null | undefined;
+  explanation?: string | null | undefined;
+  internationalOrganisation?: string | null | undefined;
+  /** Required: a record without it fails alone with REQUIRED. */
+  recipientName?: string | null | undefined;
+  /** A TransferSafeguardCode code or its Dutch label (e.g. "SCC_COMMISSION" or "Adequaatheidsbesluit"); an unknown value fails the record with INVALID_CODE and a suggestion. */
+  safeguard?: string | null | undefined;
 };
 
 export type SystemContentInput = {
   description?: string | null | undefined;
   name: string;
 };
-
-export type ThirdCountryTransfersContentInput = {
-  applies: boolean;
-  safeguardStatement?: string | null | undefined;
-  statement?: string | null | undefined;
-  transfers?: Array<TransferContentInput>;
-};
-
-export type TransferContentInput = {
-  /** ISO 3166-1 alpha-2, e.g. "US". Either this or internationalOrganisation. */
-  countryCode?: string | null | undefined;
-  explanation?: string | null | undefined;
-  internationalOrganisation?: string | null | undefined;
-  recipientName: string;
-  safeguard?: TransferSafeguardCode | null | undefined;
-};
-
-/** Safeguards for transfers outside the EU (AVG art. 45, 46, 49). */
-export type TransferSafeguardCode =
-  | 'ADEQUACY_DECISION'
-  | 'ADMINISTRATIVE_ARRANGEMENT'
-  | 'AD_HOC_CONTRACTUAL_CLAUSES'
-  | 'BINDING_CORPORATE_RULES'
-  | 'CERTIFICATION'
-  | 'CODE_OF_CONDUCT'
-  | 'DEROGATION_COMPELLING_LEGITIMATE_INTERESTS'
-  | 'DEROGATION_CONTRACT_IN_INTEREST_OF_DATA_SUBJECT'
-  | 'DEROGATION_CONTRACT_WITH_DATA_SUBJECT'
-  | 'DEROGATION_EXPLICIT_CONSENT'
-  | 'DEROGATION_LEGAL_CLAIMS'
-  | 'DEROGATION_PUBLIC_INTEREST'
-  | 'DEROGATION_PUBLIC_REGISTER'
-  | 'DEROGATION_VITAL_INTERESTS'
-  | 'LEGALLY_BINDING_INSTRUMENT'
-  | 'SCC_COMMISSION'
-  | 'SCC_SUPERVISORY_AUTHORITY';
 
 export type UnwithholdProcessingActivityInput = {
   activity: ActivityRefInput;
