@@ -80,15 +80,15 @@ describe('no hidden text in any public response', () => {
       ...Object.values(MARKERS).flatMap((m) => [`{ dataSubject: "${m}" }`, `{ recipient: "${m}" }`]),
     ];
     for (const filter of filters) {
-      await ask(`{ processingActivities(first: 100, filter: ${filter}) { ${page} } facets(filter: ${filter}) { ${facets} } }`);
+      await ask(`{ processingActivities(first: 8, filter: ${filter}) { ${page} } facets(filter: ${filter}) { ${facets} } }`);
     }
     for (const marker of Object.values(MARKERS)) {
-      await ask(`query($q: String) { processingActivities(first: 100, search: $q) { ${page} } facets(search: $q) { ${facets} } }`, { q: marker });
+      await ask(`query($q: String) { processingActivities(first: 8, search: $q) { ${page} } facets(search: $q) { ${facets} } }`, { q: marker });
       await ask(`query($q: String) { processingActivities(first: 100, search: $q, orderBy: TITLE_ASC) { totalCount } }`, { q: `${marker.toLowerCase()} titel` });
     }
     const orgs = await ask(`{ organisations(all: true) { id name publishedActivityCount children { id publishedActivityCount(includeSubOrganisations: false) } } }`);
     for (const org of (orgs.data as { organisations: { id: string }[] }).organisations) {
-      await ask(`query($o: ID!) { processingActivities(first: 100, filter: { organisation: $o }) { ${page} } facets(filter: { organisation: $o }) { ${facets} } }`, { o: org.id });
+      await ask(`query($o: ID!) { processingActivities(first: 8, filter: { organisation: $o }) { ${page} } facets(filter: { organisation: $o }) { ${facets} } }`, { o: org.id });
       for (const ref of ['L-DRAFT', 'L-REVIEW', 'L-SCHEDULED', 'L-WITHHELD', 'L-WITHDRAWN', 'L-PROCESSOR', 'L-WPG', 'L-VISIBLE']) {
         await ask(`query($o: ID!, $r: String!) { processingActivityByReference(organisation: $o, reference: $r) { ${ALL_ACTIVITY_FIELDS} history { id title } } }`, { o: org.id, r: ref });
       }
@@ -98,7 +98,7 @@ describe('no hidden text in any public response', () => {
       await ask(`query($id: ID!) { node(id: $id) { id ... on ProcessingActivity { ${ALL_ACTIVITY_FIELDS} } ... on ProcessingActivityVersion { title } } processingActivity(id: $id) { title } }`, { id });
     }
     // The change log, from the start, in small and large pages, with every field of each event and record.
-    for (const first of [1, 3, 50]) {
+    for (const first of [1, 3, 8]) {
       let after: string | null = null;
       for (;;) {
         const res = await ask(
@@ -130,6 +130,8 @@ describe('no hidden text in any public response', () => {
   it('ran a broad set of queries, all answered', () => {
     expect(responses.length).toBeGreaterThan(100);
     expect(responses.every((r) => r.startsWith('{'))).toBe(true);
+    // Every query ran: one refused by a limit would look clean while having read nothing.
+    expect(responses.filter((r) => /"code":"(QUERY_COST_LIMIT|QUERY_TOO_MANY_ROOT_FIELDS|QUERY_DEPTH_LIMIT)"/.test(r))).toEqual([]);
     expect(downloads.length).toBeGreaterThan(20);
     expect(downloads.filter((d) => d.includes('Zichtbare verwerking')).length).toBeGreaterThan(4);
   });

@@ -32,7 +32,7 @@ async function whileLocked<T>(table: string, during: () => Promise<T>): Promise<
 }
 
 test('a public statement that runs past the timeout answers 503 QUERY_TIMEOUT, while the database is still held elsewhere', async () => {
-  const res = await whileLocked('processing_activity_version', async () => {
+  const res = await whileLocked('public_processing_activity_version', async () => {
     const answer = server.publicClient.request(LISTING);
     // Without a timeout the statement waits for the lock, i.e. until after this race.
     return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);

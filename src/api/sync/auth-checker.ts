@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLError } from 'graphql';
 import type { AuthChecker, MiddlewareFn } from 'type-graphql';
-import { TokenScope } from '../../modules/auth/token-scope';
+import { INTERNAL_READERS, TokenScope } from '../../modules/auth/token-scope';
 import { INVALID_CHARACTERS, storableCopy } from '../../modules/common/storable-text';
 import { INTERNAL_DATA_TYPES } from './internal-records.type';
 import type { SyncCaller, SyncContext } from './sync.context';
@@ -44,7 +44,7 @@ export const denyWithoutCaller: MiddlewareFn<SyncContext> = ({ context, info }, 
  * answer). One rule on the types, so a new field or payload that returns them is covered too.
  */
 export const requireReadScopeForInternalData: MiddlewareFn<SyncContext> = ({ context, info }, next) => {
-  if (INTERNAL_DATA_TYPES.has(getNamedType(info.returnType).name)) requireScopes(context, [TokenScope.INTERNAL_READ]);
+  if (INTERNAL_DATA_TYPES.has(getNamedType(info.returnType).name)) requireScopes(context, [...INTERNAL_READERS]);
   return next();
 };
 

@@ -6,7 +6,7 @@ import { requireCaller } from './auth-checker';
 import type { SyncCaller, SyncContext } from './sync.context';
 
 /** The scopes that read internal data: one of them is enough (see syncAuthChecker). */
-export const INTERNAL_READERS = [TokenScope.INTERNAL_READ, TokenScope.REGISTER_READ] as const;
+export { INTERNAL_READERS } from '../../modules/auth/token-scope';
 
 /** The one rule for "may this caller read internal data (drafts, internal fields, statistics, audit log) of this organisation". */
 export function canReadInternal(caller: SyncCaller, organisationId: string): boolean {

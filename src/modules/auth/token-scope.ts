@@ -49,3 +49,6 @@ export function scopeConflict(scopes: readonly TokenScope[]): string | null {
   if (scopes.includes(TokenScope.REGISTER_READ) && scopes.includes(TokenScope.RECORDS_WRITE)) return 'register:read cannot be combined with records:write: a register-wide reader never writes';
   return null;
 }
+
+/** The scopes that read internal data: of the token's own organisations (INTERNAL_READ), or of every organisation (REGISTER_READ). */
+export const INTERNAL_READERS = [TokenScope.INTERNAL_READ, TokenScope.REGISTER_READ] as const;
