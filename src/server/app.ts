@@ -98,6 +98,8 @@ export interface App {
   metricsAddress: AddressInfo | null;
   /** Sizes of every cache that grows with distinct requests, by name (tests, metrics). */
   cacheStats(): Record<string, CacheStats>;
+  /** The process's register listener (what changed, and where in the WAL). */
+  changes: RegisterChanges;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,8 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   const queryCache = options.queryCache ?? limitsConfig.queryCache;
   const statementTimeoutMs = options.publicStatementTimeoutMs ?? limitsConfig.publicStatementTimeoutMs;
   configureColumnSelectionMemo(queryCache);
+  // What changed in the register and where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
+  const changes = new RegisterChanges(orm.config.get('clientUrl')!);
   const publicPlugins = [
     supportedOperationsPlugin('The public API is read-only; organisations write through /sync/graphql.'),
     observabilityPlugin(() => null),
@@ -135,7 +139,7 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   const syncApi = apollo(
     syncSchema,
     { ...LIMITS.sync, csrfPrevention: true },
-    [supportedOperationsPlugin(''), observabilityPlugin((c) => (c as SyncContext).caller?.tokenPrefix ?? null)],
+    [supportedOperationsPlugin(''), observabilityPlugin((c) => (c as SyncContext).caller?.tokenPrefix ?? null), ownWritesSeenAtOnce(changes)],
     jitEnabled(),
     queryCache,
   );
@@ -147,8 +151,6 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
   const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls) : null;
   const cacheEnabled = options.responseCache ?? responseCacheEnabled();
-  // What changed in the register and where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
-  const changes = new RegisterChanges(orm.config.get('clientUrl')!);
   changes.on('position', (position) => replicas?.advanceTo(position));
   // Public answers, cached until the register changes.
   const cacheEvents = { hit: () => responseCacheHits.inc(), miss: () => responseCacheMisses.inc(), invalidation: () => responseCacheInvalidations.inc() };
@@ -245,6 +247,7 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   return {
     app,
     metricsAddress: metricsServer ? (metricsServer.address() as AddressInfo) : null,
+    changes,
     cacheStats: () => ({
       ...prefixed('public', publicApi.stats()),
       ...prefixed('sync', syncApi.stats()),
@@ -272,6 +275,23 @@ async function listenForMetrics(options: MetricsOptions, logger: Logger): Promis
   const { address, port } = server.address() as AddressInfo;
   logger.info({ metrics: `http://${address}:${port}/metrics` }, 'metrics listening');
   return server;
+}
+
+/**
+ * A caller that reads right after its own write must not get the answer from before it: every
+ * sync mutation tells this process's register listener before its answer goes out (other
+ * processes learn of it from the notification, within milliseconds).
+ */
+function ownWritesSeenAtOnce(changes: RegisterChanges): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') changes.localWrite();
+        },
+      };
+    },
+  };
 }
 
 const prefixed = (prefix: string, stats: Record<string, CacheStats>) => Object.fromEntries(Object.entries(stats).map(([name, s]) => [`${prefix}.${name}`, s]));

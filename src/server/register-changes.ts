@@ -94,6 +94,26 @@ export class RegisterChanges extends EventEmitter<{ changed: []; connected: []; 
     }
   }
 
+  /**
+   * This process has just committed a write (a sync mutation, before its answer is sent): what is
+   * derived from the register is dropped now rather than when the write's notification arrives,
+   * milliseconds later and possibly after the caller has already read again; and replicas are
+   * trusted again only up to a position read after that commit, as for a notification.
+   */
+  localWrite(): void {
+    const client = this.client;
+    if (!this.connected || !client) return; // the caches are bypassed while not listening
+    const seen = ++this.notified;
+    this.latest = null;
+    this.emit('changed');
+    insertPosition(client).then(
+      (position) => {
+        if (seen === this.notified && this.client === client) this.advance(position);
+      },
+      () => undefined,
+    );
+  }
+
   private advance(position: bigint): void {
     this.latest = position;
     this.emit('position', position);
