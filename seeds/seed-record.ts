@@ -25,6 +25,8 @@ export interface SeedRecord {
   /** The source document it was transcribed from (file in the shared reference set). */
   sourceDocument: string;
   organisationKey: string;
+  /** Organisations (keys) that adopted the record: a shared processing they list in their own registers too. */
+  sharedWith?: string[];
   reference: string;
   status: VersionStatus;
   content: RecordContent;

@@ -154,7 +154,7 @@ export async function publicRebuild(em: EntityManager, options: Options): Promis
     const differences = await verifyPublicRegister(knex);
     if (differences.length) {
       throw new Error(
-        [`the public read model differs from the versions in ${differences.length} row(s):`, ...differences.map((d) => `  ${d.problem} ${d.table} activity ${d.activityId} version ${d.versionId}`), 'run public:rebuild to correct it'].join('\n'),
+        [`the public read model differs from the versions in ${differences.length} row(s):`, ...differences.map((d) => `  ${d.problem} ${d.table} activity ${d.activityId} ${d.table === 'public_processing_activity_participant' ? 'organisation' : 'version'} ${d.versionId}`), 'run public:rebuild to correct it'].join('\n'),
       );
     }
     return ['the public read model agrees with the versions'];

@@ -17,6 +17,7 @@ import { Remark } from '../modules/processing-activity/internal/remark.entity';
 import { SecurityMeasures } from '../modules/processing-activity/internal/security-measures.entity';
 import { ProcessingActivity } from '../modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../modules/processing-activity/processing-activity-version.entity';
+import { ProcessingActivityParticipant } from '../modules/sharing/processing-activity-participant.entity';
 import { VersionFacts } from '../modules/statistics/version-facts.entity';
 import { IdempotencyRecord } from '../modules/sync/idempotency-record.entity';
 import { Country } from '../modules/vocabulary/country.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   AuditLogEntry,
   IdempotencyRecord,
   VersionFacts,
+  ProcessingActivityParticipant,
 ];

@@ -31,7 +31,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     },
     // The public read model is written by the projector (SQL, src/modules/publication/public-scope.ts),
     // never through entities; its tables come from migrations only.
-    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule'] },
+    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_processing_activity_participant', 'public_change', 'public_schedule'] },
     pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 10) },
     debug: process.env.SQL_DEBUG === '1',
     ...overrides,

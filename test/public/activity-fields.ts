@@ -1,5 +1,5 @@
-/** Every public field of an activity, nested all the way down: used where a test must see all the public surface returns. */
-export const ALL_ACTIVITY_FIELDS = `
+/** Every public field of a published version, nested all the way down: used where a test must see all the public surface returns. */
+export const ALL_VERSION_FIELDS = `
   id reference versionNumber publishedAt updatedAt title description legalRole jointControllershipArrangement recipientsNone
   relatedProcessingsStatement dataSubjectRights processingLocation
   organisation { id name abbreviation kind tooiUri oin website email phone publishedActivityCount parent { id name } }
@@ -10,9 +10,10 @@ export const ALL_ACTIVITY_FIELDS = `
     dataItems { description collectionPurpose retention { text rules { kind duration eventTrigger valuation selectionList processNumber processTitle appliesTo sourceFragment } }
       source { isDataSubject description } provision { obligatory statement consequences } } }
   recipients { description explanation }
-  controllers { name kind email phone visitingAddress { line postalCode city countryCode } postalAddress { line postalCode city countryCode } organisation { id name } }
+  controllers { name roleDescription kind email phone visitingAddress { line postalCode city countryCode } postalAddress { line postalCode city countryCode } organisation { id name } }
   processors { name kind email phone organisation { id name } }
   relatedProcessings { reference description activity { id title } }
 `;
 
-export const ALL_VERSION_FIELDS = ALL_ACTIVITY_FIELDS;
+/** Every public field of a record: its current version's, and the organisations that adopted it (shared records). */
+export const ALL_ACTIVITY_FIELDS = `${ALL_VERSION_FIELDS} sharedWith { id name kind tooiUri }`;

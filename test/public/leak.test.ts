@@ -4,7 +4,7 @@ import { LegalRole, VersionStatus } from '../../src/modules/processing-activity/
 import { LEGAL_BASIS_CODES, SPECIAL_CATEGORY_CODES } from '../../src/modules/vocabulary/vocabulary.codes';
 import { Fixtures, markedContent, seedContent } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ALL_ACTIVITY_FIELDS } from './activity-fields';
+import { ALL_ACTIVITY_FIELDS, ALL_VERSION_FIELDS } from './activity-fields';
 
 /**
  * Records in every hidden state carry a unique marker word in every text field, internal fields
@@ -24,7 +24,13 @@ describe('no hidden text in any public response', () => {
     wpg: 'LEKKAGEWPG',
     newerDraft: 'LEKKAGENIEUWEREVERSIE',
     internal: 'LEKKAGEINTERN',
+    sharedDraft: 'LEKKAGEGEDEELDCONCEPT',
+    sharedWithheld: 'LEKKAGEGEDEELDGEHEIM',
+    sharedWithdrawn: 'LEKKAGEGEDEELDVERVALLEN',
+    sharedScheduled: 'LEKKAGEGEDEELDLATER',
   };
+  /** Records of Defensie in hidden states that Gemeente Lisse adopted: shared records must not surface through the participant either. */
+  const PARTICIPANT = 'Gemeente Lisse';
   const hiddenIds: string[] = [];
   const responses: string[] = [];
   /** Bodies of the open-data downloads (CSV, NDJSON, JSON-LD). */
@@ -47,6 +53,17 @@ describe('no hidden text in any public response', () => {
     // Visible record: public text is ordinary, its internal parts carry the marker; a newer draft carries another.
     await fx.save('L-VISIBLE', { ...seedContent('M4140'), title: 'Zichtbare verwerking', internal: markedContent(MARKERS.internal).internal });
     keep(await fx.save('L-VISIBLE', markedContent(MARKERS.newerDraft), { status: VersionStatus.DRAFT }));
+    // Shared with (adopted by) another organisation, then hidden: a draft, a withheld, a withdrawn and a scheduled record.
+    keep(await fx.save('LS-DRAFT', markedContent(MARKERS.sharedDraft), { status: VersionStatus.DRAFT }));
+    await fx.adopt('LS-DRAFT', PARTICIPANT);
+    keep(await fx.save('LS-WITHHELD', markedContent(MARKERS.sharedWithheld)));
+    await fx.adopt('LS-WITHHELD', PARTICIPANT);
+    await fx.withhold('LS-WITHHELD');
+    keep(await fx.save('LS-WITHDRAWN', markedContent(MARKERS.sharedWithdrawn)));
+    await fx.adopt('LS-WITHDRAWN', PARTICIPANT);
+    await fx.withdraw('LS-WITHDRAWN');
+    keep(await fx.save('LS-SCHEDULED', markedContent(MARKERS.sharedScheduled), { publishFrom: new Date(Date.now() + DAY) }));
+    await fx.adopt('LS-SCHEDULED', PARTICIPANT);
 
     await collectResponses();
   });
@@ -59,7 +76,7 @@ describe('no hidden text in any public response', () => {
   }
 
   async function collectResponses() {
-    const page = `edges { cursor node { ${ALL_ACTIVITY_FIELDS} history { ${ALL_ACTIVITY_FIELDS} } } } totalCount pageInfo { endCursor hasNextPage }`;
+    const page = `edges { cursor isAdopted node { ${ALL_ACTIVITY_FIELDS} history { ${ALL_VERSION_FIELDS} } } } totalCount pageInfo { endCursor hasNextPage }`;
     const facets = `total legalBases { legalBasis { code label } count } organisations { organisation { id name } count } specialCategories { specialCategory { code } count } countries { country { code name } count }`;
     const filters = [
       '{}',
@@ -89,7 +106,9 @@ describe('no hidden text in any public response', () => {
     const orgs = await ask(`{ organisations(all: true) { id name publishedActivityCount children { id publishedActivityCount(includeSubOrganisations: false) } } }`);
     for (const org of (orgs.data as { organisations: { id: string }[] }).organisations) {
       await ask(`query($o: ID!) { processingActivities(first: 8, filter: { organisation: $o }) { ${page} } facets(filter: { organisation: $o }) { ${facets} } }`, { o: org.id });
-      for (const ref of ['L-DRAFT', 'L-REVIEW', 'L-SCHEDULED', 'L-WITHHELD', 'L-WITHDRAWN', 'L-PROCESSOR', 'L-WPG', 'L-VISIBLE']) {
+      // The organisation's own register, adopted records included.
+      await ask(`query($o: ID!) { organisation(id: $o) { publishedActivityCount own: publishedActivityCount(includeSubOrganisations: false) processingActivities(first: 8) { ${page} } } }`, { o: org.id });
+      for (const ref of ['L-DRAFT', 'L-REVIEW', 'L-SCHEDULED', 'L-WITHHELD', 'L-WITHDRAWN', 'L-PROCESSOR', 'L-WPG', 'L-VISIBLE', 'LS-DRAFT', 'LS-WITHHELD', 'LS-WITHDRAWN', 'LS-SCHEDULED']) {
         await ask(`query($o: ID!, $r: String!) { processingActivityByReference(organisation: $o, reference: $r) { ${ALL_ACTIVITY_FIELDS} history { id title } } }`, { o: org.id, r: ref });
       }
     }
@@ -102,7 +121,7 @@ describe('no hidden text in any public response', () => {
       let after: string | null = null;
       for (;;) {
         const res = await ask(
-          `query($after: String, $first: Int) { changes(after: $after, first: $first) { lastPosition pageInfo { hasNextPage endCursor } edges { cursor node { position kind occurredAt activityId reference organisation { id name } record { ${ALL_ACTIVITY_FIELDS} history { ${ALL_ACTIVITY_FIELDS} } } } } } }`,
+          `query($after: String, $first: Int) { changes(after: $after, first: $first) { lastPosition pageInfo { hasNextPage endCursor } edges { cursor node { position kind occurredAt activityId reference organisation { id name } record { ${ALL_ACTIVITY_FIELDS} history { ${ALL_VERSION_FIELDS} } } } } } }`,
           { after, first },
         );
         if (!res.data) throw new Error(res.raw);
@@ -150,6 +169,17 @@ describe('no hidden text in any public response', () => {
     // Published, then withheld or withdrawn: a PUBLISHED event (its record since gone) and a tombstone. Never public: nothing.
     expect(events.map((e) => `${e.kind} ${e.reference}`)).toEqual(['PUBLISHED L-WITHHELD', 'REMOVED L-WITHHELD', 'PUBLISHED L-WITHDRAWN', 'REMOVED L-WITHDRAWN', 'PUBLISHED L-VISIBLE']);
     expect(events.filter((e) => e.reference !== 'L-VISIBLE').every((e) => e.record === null)).toBe(true);
+    // Shared records: the adoption of a public record was an UPDATED event while it was public; a never-public record has none.
+    const shared = data.changes.edges.map((e) => e.node).filter((e) => e.reference.startsWith('LS-'));
+    expect(shared.map((e) => `${e.kind} ${e.reference}`)).toEqual([
+      'PUBLISHED LS-WITHHELD',
+      'UPDATED LS-WITHHELD',
+      'REMOVED LS-WITHHELD',
+      'PUBLISHED LS-WITHDRAWN',
+      'UPDATED LS-WITHDRAWN',
+      'REMOVED LS-WITHDRAWN',
+    ]);
+    expect(shared.every((e) => e.record === null)).toBe(true);
     // A withheld record's tombstone is indistinguishable from a withdrawn one's: the same fields, none about the reason.
     const tombstone = (reference: string) =>
       server.publicClient.request(`{ changes(first: 500) { edges { node { kind reference record { id } } } } }`).then((r) =>
@@ -163,6 +193,27 @@ describe('no hidden text in any public response', () => {
     // The five seeds and L-VISIBLE.
     expect(data.processingActivities.totalCount).toBe(6);
     expect(data.facets.total).toBe(6);
+  });
+
+  it('a participant lists none of the hidden records it adopted: its listing, counts and facets hold only the public adoption of the seeds', async () => {
+    const { organisations } = await server.publicClient.query<{ organisations: { id: string; name: string }[] }>(`{ organisations(all: true) { id name } }`);
+    const lisse = organisations.find((o) => o.name === PARTICIPANT)!.id;
+    const data = await server.publicClient.query<{
+      organisation: { publishedActivityCount: number; own: number; processingActivities: { totalCount: number; edges: { isAdopted: boolean; node: { reference: string } }[] } };
+      processingActivities: { totalCount: number };
+      facets: { total: number; organisations: { organisation: { name: string }; count: number }[] };
+    }>(
+      `query($o: ID!) {
+        organisation(id: $o) { publishedActivityCount own: publishedActivityCount(includeSubOrganisations: false) processingActivities(first: 100) { totalCount edges { isAdopted node { reference } } } }
+        processingActivities(filter: { organisation: $o }) { totalCount }
+        facets(filter: { organisation: $o }) { total organisations { organisation { name } count } }
+      }`,
+      { o: lisse },
+    );
+    // Only the chatbot seed, which HLTsamen shares with Lisse and which is public.
+    expect(data.organisation.processingActivities.edges).toEqual([{ isAdopted: true, node: { reference: 'GEM-CHATBOT' } }]);
+    expect([data.organisation.publishedActivityCount, data.organisation.own, data.organisation.processingActivities.totalCount, data.processingActivities.totalCount, data.facets.total]).toEqual([1, 1, 1, 1, 1]);
+    expect(data.facets.organisations.find((o) => o.organisation.name === PARTICIPANT)?.count).toBe(1);
   });
 
   it('the visible record shows its published version, not the newer draft', async () => {

@@ -4,7 +4,7 @@ import { LegalRole, VersionStatus } from '../../src/modules/processing-activity/
 import { Fixtures, markedContent, seedContent } from '../support/fixtures';
 import { verifyReadModelAfterEach } from '../support/read-model';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ALL_ACTIVITY_FIELDS } from './activity-fields';
+import { ALL_ACTIVITY_FIELDS, ALL_VERSION_FIELDS } from './activity-fields';
 
 /**
  * Each publication rule, through every public entry point: list, search, facets, counts, node,
@@ -163,7 +163,7 @@ describe('publication rules', () => {
   });
 
   it('returns every public field of a visible record without error', async () => {
-    const res = await server.publicClient.request(`query($id: ID!) { processingActivity(id: $id) { ${ALL_ACTIVITY_FIELDS} history { ${ALL_ACTIVITY_FIELDS} } } }`, { id: ids.v1.activity });
+    const res = await server.publicClient.request(`query($id: ID!) { processingActivity(id: $id) { ${ALL_ACTIVITY_FIELDS} history { ${ALL_VERSION_FIELDS} } } }`, { id: ids.v1.activity });
     expect(res.errors).toBeUndefined();
     expect(res.raw).toContain('RULEVERSIONONE doel');
   });

@@ -94,6 +94,31 @@ describe('the public read model', () => {
     expect(await runCommand(em, ['public:rebuild', '--verify'])).toEqual(['the public read model agrees with the versions']);
   });
 
+  it('covers the public adoptions of shared records: --verify reports a missing or unexpected one, public:rebuild corrects it with an UPDATED event', async () => {
+    await fx.save('RM-SHARED', { ...seedContent('D2717'), title: 'Gedeelde verwerking' });
+    await fx.adopt('RM-SHARED', 'Gemeente Lisse');
+    const em = server.db.orm.em.fork();
+    expect(await runCommand(em, ['public:rebuild', '--verify'])).toEqual(['the public read model agrees with the versions']);
+    const adoption = await knex()('public_processing_activity_participant as pp').join('processing_activity as a', 'a.id', 'pp.activity_id').where('a.reference', 'RM-SHARED').first('pp.activity_id', 'pp.organisation_id');
+    expect(adoption).toBeTruthy();
+    const m10495 = await knex()('processing_activity').where({ reference: 'M10495' }).first('id');
+    const hillegom = await em.findOneOrFail(Organisation, { name: 'Gemeente Hillegom' });
+
+    // Drift: an adoption lost, and one that never happened.
+    await knex()('public_processing_activity_participant').where(adoption).delete();
+    await knex()('public_processing_activity_participant').insert({ activity_id: m10495.id, organisation_id: hillegom.id });
+    const verify = runCommand(em, ['public:rebuild', '--verify']);
+    await expect(verify).rejects.toThrow(/differs from the versions in 2 row\(s\)/);
+    const message = await verify.catch((e: Error) => e.message);
+    expect(message).toContain(`missing public_processing_activity_participant activity ${adoption.activity_id} organisation ${adoption.organisation_id}`);
+    expect(message).toContain(`unexpected public_processing_activity_participant activity ${m10495.id} organisation ${hillegom.id}`);
+
+    expect(await runCommand(em, ['public:rebuild'])).toEqual(['public read model rebuilt from the versions; 2 change-log events appended for what it corrected']);
+    expect((await events('RM-SHARED')).map((e) => e.kind)).toEqual(['PUBLISHED', 'UPDATED', 'UPDATED']);
+    expect((await events('M10495')).map((e) => e.kind).at(-1)).toBe('UPDATED');
+    expect(await runCommand(em, ['public:rebuild', '--verify'])).toEqual(['the public read model agrees with the versions']);
+  });
+
   it('keeps organisations and vocabularies in the process until they change', async () => {
     const ask = () => server.publicClient.query<{ facets: { organisations: { organisation: { name: string } }[] } }>(`{ facets { total legalBases { legalBasis { label } } organisations { organisation { name } } } }`);
     await ask();

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 test('the document has its examples', () => {
-  expect(blocks).toHaveLength(4);
+  expect(blocks).toHaveLength(5);
 });
 
 test('every example runs and returns data', async () => {
@@ -28,7 +28,7 @@ test('every example runs and returns data', async () => {
     expect(res.data).toBeTruthy();
     results.push(res.data!);
   }
-  const [search, organisation, activity, facets] = results;
+  const [search, organisation, activity, facets, shared] = results;
   expect(search.processingActivities.edges.map((e: any) => e.node.reference)).toEqual(['M10495']);
   expect(search.processingActivities.edges[0].node.organisation.parent.name).toBe('Ministerie van Economische Zaken');
   expect(organisation.organisation.name).toBe('Ministerie van Defensie');
@@ -37,7 +37,27 @@ test('every example runs and returns data', async () => {
   expect(d2717.dataSubjectGroups[0].dataItems[0].retention.rules).toEqual(expect.arrayContaining([expect.objectContaining({ duration: 'P2Y' })]));
   expect(d2717.history).toHaveLength(1);
   expect(facets.facets.total).toBe(2);
-  expect(facets.facets.organisations.map((o: any) => o.organisation.name).sort()).toEqual(['Gemeenschappelijke Regeling werkorganisatie HLTsamen', 'Ministerie van Defensie']);
+  // The chatbot seed is shared: the organisation facet counts it for HLTsamen and the three municipalities that adopted it.
+  expect(facets.facets.organisations.map((o: any) => o.organisation.name).sort()).toEqual([
+    'Gemeenschappelijke Regeling werkorganisatie HLTsamen',
+    'Gemeente Hillegom',
+    'Gemeente Lisse',
+    'Gemeente Teylingen',
+    'Ministerie van Defensie',
+  ]);
+  expect(shared.organisation.publishedActivityCount).toBe(1);
+  expect(shared.organisation.processingActivities.edges).toEqual([
+    {
+      isAdopted: true,
+      node: {
+        reference: 'GEM-CHATBOT',
+        title: 'Chatbot (Gem)',
+        organisation: { name: 'Gemeenschappelijke Regeling werkorganisatie HLTsamen' },
+        sharedWith: [{ name: 'Gemeente Hillegom' }, { name: 'Gemeente Lisse' }, { name: 'Gemeente Teylingen' }],
+        controllers: [{ name: 'Gemeenschappelijke Regeling werkorganisatie HLTsamen', roleDescription: null }],
+      },
+    },
+  ]);
 });
 
 describe('README.md examples', () => {

@@ -6,6 +6,8 @@ import { ProcessingActivity } from '../../src/modules/processing-activity/proces
 import { ProcessingActivityService, type SaveRecordResult } from '../../src/modules/processing-activity/processing-activity.service';
 import { ProcessingActivityVersion } from '../../src/modules/processing-activity/processing-activity-version.entity';
 import type { RecordContent } from '../../src/modules/processing-activity/record-content';
+import { CLI_ACTOR } from '../../src/modules/audit/audit.service';
+import { SharingService } from '../../src/modules/sharing/sharing.service';
 
 export const DEFENSIE = 'Ministerie van Defensie';
 
@@ -85,6 +87,15 @@ export class Fixtures {
     activity.withheld = true;
     activity.withheldReason = reason;
     await em.flush();
+  }
+
+  /** The organisation adopts the record (of another organisation), whatever its state: the service, without the sync surface's scope. */
+  async adopt(reference: string, participantName: string, ownerName = DEFENSIE): Promise<void> {
+    const em = this.orm.em.fork();
+    const activity = await em.findOneOrFail(ProcessingActivity, { reference, organisation: { name: ownerName } }, { populate: ['organisation'] });
+    const participant = await em.findOneOrFail(Organisation, { name: participantName });
+    const result = await new SharingService(em, CLI_ACTOR).adopt(activity, participant);
+    if (result.errors.length) throw new Error(JSON.stringify(result.errors));
   }
 
   /** Withdraws a record the way the register does: every published version becomes WITHDRAWN. */

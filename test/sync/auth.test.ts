@@ -19,11 +19,13 @@ import {
 import { ApiToken } from '../../src/modules/auth/api-token.entity';
 import { TokenScope } from '../../src/modules/auth/token-scope';
 import { ProcessingActivity } from '../../src/modules/processing-activity/processing-activity.entity';
+import { VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
 import { ProcessingActivityVersion } from '../../src/modules/processing-activity/processing-activity-version.entity';
 import { toGlobalId } from '../../src/api/common/global-id';
 import { buildSyncSchema } from '../../src/api/sync/sync.schema';
+import { Fixtures, markedContent } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ALL_WRITE, codes, DEFENSIE, EZ, FINANCIEN, issueToken, LISSE, mutate, organisationId, record, RVO, sync } from './support/sync-helpers';
+import { ALL_WRITE, codes, DEFENSIE, EZ, FINANCIEN, HLTSAMEN, issueToken, LISSE, mutate, organisationId, record, RVO, sync } from './support/sync-helpers';
 
 /** A minimal, valid value for an input type: required fields only. */
 function sample(type: GraphQLInputType): unknown {
@@ -203,7 +205,7 @@ describe('sync surface: authentication and scopes', () => {
  * the entry types named here and every type reachable only through them. Computed from the
  * served schema, so a new field or payload that reaches one of them is walked automatically.
  */
-const INTERNAL_ENTRY_TYPES = ['InternalProcessingActivity', 'RecordVersion', 'ExportedRecord', 'AuditLogEntry'];
+const INTERNAL_ENTRY_TYPES = ['InternalProcessingActivity', 'RecordVersion', 'ExportedRecord', 'AuditLogEntry', 'Adoption'];
 
 function internalTypes(schema: GraphQLSchema): Set<string> {
   const reach = (from: GraphQLObjectType[], stopAt: Set<string>) => {
@@ -246,16 +248,18 @@ function pathsToInternalData(schema: GraphQLSchema, internal: Set<string>): Inte
   return paths;
 }
 
-/** Arguments that name real data of the caller (Defensie's D2717), so that an unguarded path would answer something. */
-function realValue(type: GraphQLInputType, name: string): unknown {
-  if (isNonNullType(type)) return realValue(type.ofType, name);
+type ActivityRef = Record<string, unknown>;
+
+/** Arguments that name real data (by default the caller Defensie's D2717), so that an unguarded path would answer something. */
+function realValue(type: GraphQLInputType, name: string, activity: ActivityRef = { reference: 'D2717' }): unknown {
+  if (isNonNullType(type)) return realValue(type.ofType, name, activity);
   if (isListType(type)) return [];
   if (isInputObjectType(type)) {
-    if (type.name === 'ActivityRefInput') return { reference: 'D2717' };
+    if (type.name === 'ActivityRefInput') return activity;
     return Object.fromEntries(
       Object.values(type.getFields())
         .filter((f) => (isNonNullType(f.type) && f.defaultValue === undefined) || getNamedType(f.type).name === 'ActivityRefInput')
-        .map((f) => [f.name, realValue(f.type, f.name)]),
+        .map((f) => [f.name, realValue(f.type, f.name, activity)]),
     );
   }
   if (isEnumType(type)) return type.getValues()[0].value;
@@ -264,7 +268,7 @@ function realValue(type: GraphQLInputType, name: string): unknown {
 }
 
 /** The operation that selects, along the path, every scalar field of the internal type it reaches and its __typename. */
-function operationAlong(path: InternalPath): { query: string; variables: Record<string, unknown> } {
+function operationAlong(path: InternalPath, activity?: ActivityRef): { query: string; variables: Record<string, unknown> } {
   const declarations: string[] = [];
   const variables: Record<string, unknown> = {};
   const argsOf = (field: GraphQLField<unknown, unknown>, depth: number) => {
@@ -274,7 +278,7 @@ function operationAlong(path: InternalPath): { query: string; variables: Record<
       .map((a) => {
         const variable = `v${depth}_${a.name}`;
         declarations.push(`$${variable}: ${a.type.toString()}`);
-        variables[variable] = realValue(a.type, a.name);
+        variables[variable] = realValue(a.type, a.name, activity);
         return `${a.name}: $${variable}`;
       })
       .join(', ')})`;
@@ -310,6 +314,8 @@ describe('sync surface: internal data needs INTERNAL_READ on every path that rea
   beforeAll(async () => {
     server = await startTestServer();
     schema = await buildSyncSchema();
+    // Defensie adopts the public chatbot seed, so the path to its adoptions answers something too.
+    await new Fixtures(server.db.orm).adopt('GEM-CHATBOT', DEFENSIE, HLTSAMEN);
   });
   afterAll(() => server?.close());
 
@@ -318,7 +324,9 @@ describe('sync surface: internal data needs INTERNAL_READ on every path that rea
     for (const name of [...INTERNAL_ENTRY_TYPES, 'RecordContent', 'InternalContent', 'ContactPersonContent', 'SecurityContent', 'DpiaScreeningContent']) expect(internal).toContain(name);
     for (const name of ['Organisation', 'PageInfo', 'FieldError', 'Viewer', 'PublicationPayload']) expect(internal).not.toContain(name);
     const paths = pathsToInternalData(schema, internal).map((p) => `${p.kind}.${p.fields.map((f) => f.name).join('.')}`);
-    expect(paths).toEqual(expect.arrayContaining(['query.processingActivity', 'query.processingActivities.nodes', 'query.auditLog.nodes', 'mutation.withdrawProcessingActivity.activity', 'mutation.publishProcessingActivity.activity']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['query.processingActivity', 'query.processingActivities.nodes', 'query.auditLog.nodes', 'query.adoptions.nodes', 'mutation.withdrawProcessingActivity.activity', 'mutation.publishProcessingActivity.activity']),
+    );
   });
 
   it('resolves nothing internal without INTERNAL_READ, for every scope combination and every path; resolves every path with it', async () => {
@@ -455,5 +463,69 @@ describe('sync surface: one organisation never reaches another', () => {
     const res = await sync(fin, { organisation: { tooiUri: 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553' }, records: [record('L-1')] });
     expect(res.errors[0].code).toBe('NOT_FOUND');
     expect(LISSE).toBeTruthy();
+  });
+});
+
+describe('sync surface: a participant reads a shared record’s public view and its own adoption, never the owner’s internal data', () => {
+  let server: TestServer;
+  let schema: GraphQLSchema;
+  const MARKER = 'LEKKAGEDEELNEMER';
+  let shared: ProcessingActivity;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    schema = await buildSyncSchema();
+    const fx = new Fixtures(server.db.orm);
+    // HLTsamen's record, published, with internal parts and a newer draft carrying the marker; Lisse adopted it.
+    await fx.save('HLT-INTERN', { ...markedContent(MARKER), title: 'Gedeeld', description: null, internal: markedContent(MARKER).internal }, { organisation: HLTSAMEN });
+    await fx.save('HLT-INTERN', markedContent(MARKER), { organisation: HLTSAMEN, status: VersionStatus.DRAFT });
+    await fx.adopt('HLT-INTERN', LISSE, HLTSAMEN);
+    shared = await server.db.orm.em.fork().findOneOrFail(ProcessingActivity, { reference: 'HLT-INTERN' }, { populate: ['versions'] });
+  });
+  afterAll(() => server?.close());
+
+  it('walks every path to internal data with the participant’s tokens, naming the shared record by id and by owner and reference: nothing of it resolves, nothing changes', async () => {
+    const paths = pathsToInternalData(schema, internalTypes(schema));
+    const hltsamen = toGlobalId('Organisation', shared.organisation.id);
+    const refs = [{ id: toGlobalId('ProcessingActivity', shared.id) }, { organisation: { id: hltsamen }, reference: 'HLT-INTERN' }];
+    const leaked: string[] = [];
+    for (const scopes of [ALL_WRITE, [...ALL_WRITE, TokenScope.OPERATOR]]) {
+      const client = server.syncClient(await issueToken(server.db.orm, LISSE, scopes));
+      for (const path of paths) {
+        for (const activity of refs) {
+          const { query, variables } = operationAlong(path, activity);
+          const res = await client.request(query, variables);
+          const names = path.fields.map((f) => f.name);
+          // The participant's adoption names the record (its reference); anything else of the record, or its content, is a leak.
+          const found = valuesAt(res.data, names).filter((v) => v != null && (v as { __typename?: string }).__typename !== 'Adoption');
+          const ofShared = found.filter((v) => JSON.stringify(v).includes('HLT-INTERN') || JSON.stringify(v).includes(shared.id));
+          if (res.raw.toUpperCase().includes(MARKER) || ofShared.length) leaked.push(`${scopes.join('+')} ${path.kind}.${names.join('.')} ${JSON.stringify(activity)} → ${res.raw.slice(0, 300)}`);
+        }
+      }
+    }
+    expect(leaked).toEqual([]);
+    const after = await server.db.orm.em.fork().findOneOrFail(ProcessingActivity, shared.id, { populate: ['versions'] });
+    expect({ withheld: after.withheld, versions: after.versions.getItems().map((v) => [v.versionNumber, v.status]) }).toEqual({
+      withheld: false,
+      versions: shared.versions.getItems().map((v) => [v.versionNumber, v.status]),
+    });
+  });
+
+  it('reads its adoption and the public view of the record, and cannot write the record', async () => {
+    const lisse = server.syncClient(await issueToken(server.db.orm, LISSE, ALL_WRITE));
+    const adoptions = await lisse.query<{ adoptions: { nodes: { reference: string; isPublic: boolean; publicTitle: string | null; owner: { name: string } }[] } }>(
+      `{ adoptions { nodes { reference isPublic publicTitle owner { name } } } }`,
+    );
+    expect(adoptions.adoptions.nodes).toEqual([
+      { reference: 'GEM-CHATBOT', isPublic: true, publicTitle: 'Chatbot (Gem)', owner: { name: HLTSAMEN } },
+      { reference: 'HLT-INTERN', isPublic: true, publicTitle: 'Gedeeld', owner: { name: HLTSAMEN } },
+    ]);
+    const view = await server.publicClient.query<{ processingActivity: { title: string; versionNumber: number } }>(`query($id: ID!) { processingActivity(id: $id) { title versionNumber } }`, {
+      id: toGlobalId('ProcessingActivity', shared.id),
+    });
+    expect(view.processingActivity).toEqual({ title: 'Gedeeld', versionNumber: 1 });
+    // Writing the shared record is the owner's: the participant's sync batch names its own organisation only.
+    const res = await sync(lisse, { organisation: { id: toGlobalId('Organisation', shared.organisation.id) }, records: [record('HLT-INTERN')] });
+    expect(res.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 });

@@ -19,7 +19,11 @@ import type { SeedRecord } from '../../seed-record';
  *   "Gem hoeft niets te weten over jou." is the provision statement for what the user chooses
  *   to share (not obligatory); for the IP address the page says nothing about obligation.
  * - Automatische besluitvorming → applies false, both sentences verbatim (one per line);
- * - Wie is verantwoordelijk → the controller (HLTsamen; no TOOI code known);
+ * - Wie is verantwoordelijk → the controller (HLTsamen; no TOOI code known). The page names no
+ *   role beside the GR itself, so the controller has no roleDescription;
+ * - HLTsamen carries the processing out for Hillegom, Lisse and Teylingen (the page is on Lisse's
+ *   site and speaks of "de gemeente"): the record is HLTsamen's, shared with (adopted by) the three
+ *   municipalities, so each lists it in its own register;
  * - Locatie → no transfers, statement verbatim; processingLocation "binnen Nederland";
  * - Je rechten … → dataSubjectRights, one line per bullet ("• " kept) plus the closing paragraph;
  * - Toegang tot gegevens → the three recipients; the livechat paragraph from "Welke gegevens"
@@ -33,6 +37,7 @@ const CHAT_PURPOSE =
 export const record: SeedRecord = {
   sourceDocument: '001_751e2be22d0ec407.txt',
   organisationKey: 'HLTSAMEN',
+  sharedWith: ['HILLEGOM', 'LISSE', 'TEYLINGEN'],
   reference: 'GEM-CHATBOT',
   status: VersionStatus.PUBLISHED,
   content: {

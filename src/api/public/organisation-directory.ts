@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type PublicOrganisationColumn as OrganisationColumn, PUBLIC_ORGANISATION_COLUMNS as COLUMNS, type PublicOrganisationRow, publicOrganisationsById } from '../../modules/publication/public-organisations';
-import type { PublicRegister } from '../../modules/publication/public-register';
+import type { OrganisationCounts, PublicRegister } from '../../modules/publication/public-register';
 import type { PublicReferenceData } from '../../modules/publication/reference-data';
 import { addressFrom } from './types/address.type';
 import { PublicOrganisation } from './types/organisation.type';
@@ -40,7 +40,7 @@ export const ORGANISATION_COLUMNS = new ColumnSelection<OrganisationColumn>({
  */
 export class OrganisationDirectory {
   private all?: Promise<Map<string, PublicOrganisation>>;
-  private counts?: Promise<Map<string, number>>;
+  private counts?: Promise<OrganisationCounts>;
 
   constructor(
     private readonly knex: Knex,
@@ -93,14 +93,28 @@ export class OrganisationDirectory {
     return [...(await this.byId()).values()].filter((o) => o.parentId === id);
   }
 
-  /** Visible records of the organisation, optionally with all its sub-organisations. */
+  /**
+   * Visible records the organisation lists (its own and those it adopted), optionally with all its
+   * sub-organisations; a record that several of them list counts once.
+   */
   async publishedCount(id: string, includeSubOrganisations: boolean): Promise<number> {
     this.counts ??= this.register.countsByOrganisation();
     const counts = await this.counts;
-    if (!includeSubOrganisations) return counts.get(id) ?? 0;
-    let total = counts.get(id) ?? 0;
-    for (const child of await this.children(id)) total += await this.publishedCount(child.dbId, true);
+    if (!includeSubOrganisations) return (counts.unshared.get(id) ?? 0) + (counts.sharedDirect.get(id) ?? 0);
+    return (await this.unsharedInSubtree(id, counts)) + (counts.sharedInSubtree.get(id) ?? 0);
+  }
+
+  private async unsharedInSubtree(id: string, counts: OrganisationCounts): Promise<number> {
+    let total = counts.unshared.get(id) ?? 0;
+    for (const child of await this.children(id)) total += await this.unsharedInSubtree(child.dbId, counts);
     return total;
+  }
+
+  /** The organisation and all its sub-organisations (ids). */
+  async subtree(id: string): Promise<Set<string>> {
+    const ids = new Set([id]);
+    for (const child of await this.children(id)) for (const d of await this.subtree(child.dbId)) ids.add(d);
+    return ids;
   }
 }
 

@@ -18,6 +18,8 @@ export interface PublicContext {
   visibleActivity: DataLoader<string, PublicVersionRow | null>;
   /** Public versions of visible records, newest first. */
   history: DataLoader<string, PublicVersionRow[]>;
+  /** The organisations that adopted a visible record (ids, by name); empty when none did. */
+  participants: DataLoader<string, string[]>;
   organisations: OrganisationDirectory;
 }
 
@@ -42,6 +44,10 @@ export async function createPublicContext(knex: Knex, sources: PublicContextSour
     history: new DataLoader(async (ids) => {
       const rows = await register.historyOf(ids);
       return ids.map((id) => rows.filter((r) => r.activity_id === id));
+    }),
+    participants: new DataLoader(async (ids) => {
+      const byActivity = await register.participantsOf(ids);
+      return ids.map((id) => byActivity.get(id) ?? []);
     }),
     organisations: new OrganisationDirectory(knex, register, sources.referenceData),
   };

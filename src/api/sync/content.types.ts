@@ -165,6 +165,12 @@ export class PartyContentType implements C.PartyContent {
   @Field(() => String)
   name!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The role in which the party acts, as written, e.g. "burgemeester", "college van burgemeester en wethouders" or "gemeenteraad": list each controller of a processing with its own role.',
+  })
+  roleDescription?: string | null;
+
   @Field(() => String, { nullable: true })
   kind?: string | null;
 

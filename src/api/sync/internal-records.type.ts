@@ -176,6 +176,9 @@ export const INTERNAL_DATA_TYPES: ReadonlySet<string> = new Set([
   'ExportedRecordConnection',
   'AuditLogEntry',
   'AuditLogConnection',
+  // Adoptions name records that may not be public (a participant's own register, an owner's participants).
+  'Adoption',
+  'AdoptionConnection',
 ]);
 
 export { OrganisationType };

@@ -8,6 +8,7 @@ import { denyWithoutCaller, refuseUnstorableArguments, requireReadScopeForIntern
 import { InternalProcessingActivityFieldsResolver, InternalRecordsResolver, RecordVersionFieldsResolver } from './internal-records.resolver';
 import { OperatorResolver } from './operator.resolver';
 import { PublicationResolver } from './publication.resolver';
+import { InternalParticipantsResolver, SharingResolver } from './sharing.resolver';
 import { StatisticsResolver } from './statistics.resolver';
 import { SyncRecordsResolver } from './sync-records.resolver';
 
@@ -21,6 +22,8 @@ export const SYNC_RESOLVERS: NonEmptyArray<Function> = [
   RecordVersionFieldsResolver,
   OperatorResolver,
   StatisticsResolver,
+  SharingResolver,
+  InternalParticipantsResolver,
 ];
 
 /** The authenticated sync surface at /sync/graphql (schema/sync.graphql). */

@@ -111,6 +111,12 @@ export interface TransferContent {
 /** A controller or processor: an organisation with functional contact data only, never a person. */
 export interface PartyContent {
   name: string;
+  /**
+   * The role in which this party is controller (or processor), as written: a municipal register
+   * names several controllers of one processing, e.g. "burgemeester", "college van burgemeester en
+   * wethouders" and "gemeenteraad", each a party of its own with its role.
+   */
+  roleDescription?: string | null;
   /** Type in the export (e.g. "Ministerie", "Gemeenschappelijke regeling"). */
   kind?: string | null;
   /** TOOI URI or OIN of an organisation known to the register, to link it. */

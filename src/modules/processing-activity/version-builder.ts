@@ -187,6 +187,7 @@ function partyRow(versionId: string, position: number, role: PartyRole, p: Party
     position,
     role,
     name: p.name,
+    role_description: p.roleDescription ?? null,
     kind: p.kind ?? null,
     organisation_id: organisationId,
     email: p.email ?? null,

@@ -93,6 +93,7 @@ export function toRecordContent(v: ProcessingActivityVersion): RecordContent {
 function toPartyContent(p: ProcessingParty): PartyContent {
   return {
     name: p.name,
+    roleDescription: p.roleDescription,
     kind: p.kind,
     organisationTooi: p.organisation?.tooiUri ?? null,
     organisationOin: p.organisation?.tooiUri ? null : (p.organisation?.oin ?? null),

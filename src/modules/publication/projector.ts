@@ -43,7 +43,7 @@ const REBUILD_BATCH = 2_000;
  */
 export async function rebuildPublicRegister(knex: Knex): Promise<number> {
   const { rows } = await knex.raw<{ rows: { id: string }[] }>(
-    'select id from processing_activity union select activity_id from public_processing_activity_version union select activity_id from public_schedule order by 1',
+    'select id from processing_activity union select activity_id from public_processing_activity_version union select activity_id from public_processing_activity_participant union select activity_id from public_schedule order by 1',
   );
   let events = 0;
   for (let i = 0; i < rows.length; i += REBUILD_BATCH) {
@@ -55,10 +55,11 @@ export async function rebuildPublicRegister(knex: Knex): Promise<number> {
 }
 
 export interface RegisterDifference {
-  table: 'public_processing_activity_version' | 'public_schedule';
+  table: 'public_processing_activity_version' | 'public_processing_activity_participant' | 'public_schedule';
   /** missing: the versions say it should be there; unexpected: it is there but should not be. */
   problem: 'missing' | 'unexpected';
   activityId: string;
+  /** The version concerned; for a public adoption, the adopting organisation's id. */
   versionId: string;
 }
 
@@ -72,10 +73,15 @@ export async function verifyPublicRegister(knex: Knex): Promise<RegisterDifferen
     async (trx) => {
       const { rows } = await trx.raw<{ rows: { tbl: RegisterDifference['table']; problem: RegisterDifference['problem']; activity_id: string; version_id: string }[] }>(
         `with expected as materialized (select * from public_scope_versions(null, clock_timestamp())),
+              expected_participants as materialized (select * from public_scope_participants(array(select activity_id from expected where is_current))),
               expected_schedule as (select id as version_id, activity_id, publish_from from processing_activity_version where status = 'PUBLISHED' and publish_from > clock_timestamp())
          select 'public_processing_activity_version' tbl, 'missing' problem, activity_id, version_id from (select * from expected except select * from public_processing_activity_version) m
          union all
          select 'public_processing_activity_version', 'unexpected', activity_id, version_id from (select * from public_processing_activity_version except select * from expected) u
+         union all
+         select 'public_processing_activity_participant', 'missing', activity_id, organisation_id from (select * from expected_participants except select * from public_processing_activity_participant) pm
+         union all
+         select 'public_processing_activity_participant', 'unexpected', activity_id, organisation_id from (select * from public_processing_activity_participant except select * from expected_participants) pu
          union all
          select 'public_schedule', 'missing', activity_id, version_id from (select version_id, activity_id, publish_from from expected_schedule except select version_id, activity_id, publish_from from public_schedule) sm
          union all

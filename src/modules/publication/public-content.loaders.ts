@@ -95,6 +95,7 @@ const PARTIES: Level<PartyRow> = {
   columns: {
     role: 'role',
     name: 'name',
+    roleDescription: 'role_description',
     kind: 'kind',
     organisationId: 'organisation_id',
     email: 'email',
@@ -244,6 +245,7 @@ export interface PartyRow {
   _key: string;
   role: 'CONTROLLER' | 'PROCESSOR';
   name: string;
+  roleDescription: string | null;
   kind: string | null;
   organisationId: string | null;
   email: string | null;

@@ -7,6 +7,9 @@ import type { PublicReferenceData, Vocabulary } from './reference-data';
 /** The read model's table: every public version of every visible record, the current one flagged (public-scope.ts). */
 export const PUBLIC_VERSIONS = 'public_processing_activity_version';
 
+/** The read model's public adoptions: which organisations list a visible record of another organisation too (public-scope.ts). */
+export const PUBLIC_PARTICIPANTS = 'public_processing_activity_participant';
+
 /** The columns of a public version a reader gets (the read model's other columns are for filtering and search). */
 export const PUBLIC_VERSION_COLUMNS = [
   'version_id',
@@ -117,6 +120,20 @@ export type PageRow = Pick<PublicVersionRow, (typeof PAGE_COLUMNS)[number]> &
     sort_value: string | number;
   };
 
+/**
+ * Visible records per organisation, from which its counts with and without sub-organisations are
+ * exact: a shared record counts once for each organisation that lists it (owner or participant),
+ * and once in a subtree that holds several of them.
+ */
+export interface OrganisationCounts {
+  /** Records of the organisation that no other organisation adopted. */
+  unshared: Map<string, number>;
+  /** Shared records the organisation owns or adopted. */
+  sharedDirect: Map<string, number>;
+  /** Distinct shared records owned or adopted anywhere in the organisation's subtree. */
+  sharedInSubtree: Map<string, number>;
+}
+
 export interface FacetCount {
   key: string;
   count: number;
@@ -201,12 +218,14 @@ export class PublicRegister {
   }
 
   private async queryFacets(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets; total: number }> {
-    const filtered = this.filtered(filter, search).select('f.organisation_id', 'f.legal_basis_codes', 'f.special_category_codes', 'f.transfer_country_codes');
+    const filtered = this.filtered(filter, search).select('f.activity_id', 'f.organisation_id', 'f.legal_basis_codes', 'f.special_category_codes', 'f.transfer_country_codes');
     const { rows }: { rows: { facet: keyof Facets | 'total'; key: string; count: string }[] } = await this.knex.raw(
       `with filtered as materialized (?)
        select 'total' as facet, '' as key, count(*) as count from filtered
        union all select 'legalBases', code, count(*) from filtered, unnest(legal_basis_codes) code group by code
-       union all select 'organisations', organisation_id::text, count(*) from filtered group by organisation_id
+       union all select 'organisations', organisation_id::text, count(*) from (
+         select organisation_id from filtered
+         union all select pp.organisation_id from filtered join ${PUBLIC_PARTICIPANTS} pp using (activity_id)) listed group by organisation_id
        union all select 'specialCategories', code, count(*) from filtered, unnest(special_category_codes) code group by code
        union all select 'countries', code, count(*) from filtered, unnest(transfer_country_codes) code group by code`,
       [filtered],
@@ -248,10 +267,42 @@ export class PublicRegister {
     return row ?? null;
   }
 
-  /** Visible records per organisation (direct, not including sub-organisations). */
-  async countsByOrganisation(): Promise<Map<string, number>> {
-    const rows: { organisation_id: string; count: string }[] = await this.knex.select('organisation_id').count({ count: '*' }).from(PUBLIC_VERSIONS).where('is_current', true).groupBy('organisation_id');
-    return new Map(rows.map((r) => [r.organisation_id, Number(r.count)]));
+  /**
+   * Visible records per organisation, adopted ones included (OrganisationCounts), in one statement.
+   * Shared records are few: only they are followed up the tree, each organisation of the tree once
+   * per record (`union`), so a record adopted by two sub-organisations counts once for the parent.
+   */
+  async countsByOrganisation(): Promise<OrganisationCounts> {
+    const { rows }: { rows: { organisation_id: string; kind: keyof OrganisationCounts; count: string }[] } = await this.knex.raw(
+      `with recursive member(activity_id, organisation_id) as (
+         select pp.activity_id, pp.organisation_id from ${PUBLIC_PARTICIPANTS} pp
+         union select v.activity_id, v.organisation_id from ${PUBLIC_VERSIONS} v where v.is_current and exists (select 1 from ${PUBLIC_PARTICIPANTS} pp where pp.activity_id = v.activity_id)
+       ), up(activity_id, organisation_id) as (
+         select activity_id, organisation_id from member
+         union select u.activity_id, o.parent_id from up u join organisation o on o.id = u.organisation_id where o.parent_id is not null
+       )
+       select v.organisation_id, 'unshared' as kind, count(*) from ${PUBLIC_VERSIONS} v
+        where v.is_current and not exists (select 1 from ${PUBLIC_PARTICIPANTS} pp where pp.activity_id = v.activity_id) group by v.organisation_id
+       union all select organisation_id, 'sharedDirect', count(*) from member group by organisation_id
+       union all select organisation_id, 'sharedInSubtree', count(*) from up group by organisation_id`,
+    );
+    const counts: OrganisationCounts = { unshared: new Map(), sharedDirect: new Map(), sharedInSubtree: new Map() };
+    for (const r of rows) counts[r.kind].set(r.organisation_id, Number(r.count));
+    return counts;
+  }
+
+  /** The organisations that adopted each of these visible records (empty for a record nobody adopted), by organisation name. */
+  async participantsOf(activityIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byActivity = new Map<string, string[]>(activityIds.map((id) => [id, []]));
+    if (!activityIds.length) return byActivity;
+    const rows: { activity_id: string; organisation_id: string }[] = await this.knex
+      .select('pp.activity_id', 'pp.organisation_id')
+      .from({ pp: PUBLIC_PARTICIPANTS })
+      .join({ o: 'organisation' }, 'o.id', 'pp.organisation_id')
+      .whereIn('pp.activity_id', activityIds)
+      .orderBy([{ column: 'o.name' }, { column: 'o.id' }]);
+    for (const r of rows) byActivity.get(r.activity_id)?.push(r.organisation_id);
+    return byActivity;
   }
 
   /** Events of the change log after a position (public-changes.ts). */
@@ -308,9 +359,11 @@ function memoKey(filter: PublicActivityFilter | null | undefined, search: string
 
 function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): void {
   if (f.organisationId) {
+    // Its own records, its sub-organisations' records, and the records any of them adopted. The
+    // adopted ids are an array computed once, so both conditions can use an index (BitmapOr).
     q.whereRaw(
-      `f.organisation_id in (${SUBTREE_IDS_SQL})`,
-      [f.organisationId],
+      `(f.organisation_id in (${SUBTREE_IDS_SQL}) or f.activity_id = any(array(select pp.activity_id from ${PUBLIC_PARTICIPANTS} pp where pp.organisation_id in (${SUBTREE_IDS_SQL}))))`,
+      [f.organisationId, f.organisationId],
     );
   }
   if (f.legalBases?.length) q.whereRaw('f.legal_basis_codes && ?::text[]', [f.legalBases]);

@@ -10,13 +10,18 @@ import type { Knex } from '@mikro-orm/postgresql';
  * (Choosing the newest version before filtering the role matters: filtering first would let an
  * older controller version of a record that became a processor record through.)
  *
+ * A shared record (one that other organisations adopted, processing_activity_participant) is
+ * listed by those organisations too; an adoption is public exactly while its record is visible
+ * (public_scope_participants).
+ *
  * The rule is applied by the projector only: `public_register_project(activity ids)` writes the
- * public read model (`public_processing_activity_version`, the change log `public_change` and the
- * schedule of future publish-from moments `public_schedule`). PostgreSQL calls it at commit of
- * every transaction that changes publication state — whatever wrote it: sync, the publication
- * mutations, the CLI, seeds, an organisation move, SQL by hand — through deferred constraint
- * triggers on processing_activity and processing_activity_version, so the read model is written in
- * the same transaction. The scheduler (projector.ts) calls it for due publish-from moments, the
+ * public read model (`public_processing_activity_version`, the public adoptions
+ * `public_processing_activity_participant`, the change log `public_change` and the schedule of
+ * future publish-from moments `public_schedule`). PostgreSQL calls it at commit of every
+ * transaction that changes publication state — whatever wrote it: sync, the publication
+ * mutations, adopting and leaving, the CLI, seeds, an organisation move, SQL by hand — through
+ * deferred constraint triggers on processing_activity, processing_activity_version and
+ * processing_activity_participant, so the read model is written in the same transaction. The scheduler (projector.ts) calls it for due publish-from moments, the
  * rebuild command for everything. Nothing else decides what is public: the public surface reads
  * the read model only.
  *
@@ -44,7 +49,7 @@ select jsonb_build_object(
     order by g.position) from data_subject_group g where g.version_id = vid), '[]'),
   'recipients', coalesce((select jsonb_agg(jsonb_build_object('description', r.description, 'explanation', r.explanation) order by r.position) from recipient r where r.version_id = vid), '[]'),
   'parties', coalesce((select jsonb_agg(jsonb_build_object(
-      'role', p.role, 'name', p.name, 'kind', p.kind, 'organisationId', p.organisation_id, 'email', p.email, 'phone', p.phone,
+      'role', p.role, 'name', p.name, 'roleDescription', p.role_description, 'kind', p.kind, 'organisationId', p.organisation_id, 'email', p.email, 'phone', p.phone,
       'visitingLine', p.visiting_line, 'visitingPostalCode', p.visiting_postal_code, 'visitingCity', p.visiting_city, 'visitingCountryCode', p.visiting_country_code,
       'postalLine', p.postal_line, 'postalPostalCode', p.postal_postal_code, 'postalCity', p.postal_city, 'postalCountryCode', p.postal_country_code)
     order by p.position) from processing_party p where p.version_id = vid), '[]'),
@@ -81,14 +86,26 @@ select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference,
  where v.legal_role = 'CONTROLLER'
 $fn$;
 
--- The projector: brings the read model of these records up to date with the versions, appends
--- one change-log event per record whose current public version, organisation or reference
--- changed (a tombstone, REMOVED, carries id, organisation, reference and moment only), and keeps
--- their future publish-from moments in public_schedule. Answers the number of events.
+-- THE RULE for shared records: the organisations that adopted these visible records (ids: the
+-- records visible now, i.e. the current rows of public_scope_versions), as rows of the public side
+-- table. An adoption is public exactly while its record is; an adoption by the record's own
+-- organisation (possible after a record moved to the organisation that had adopted it) is not one.
+create or replace function public_scope_participants(visible uuid[]) returns setof public_processing_activity_participant language sql stable as $fn$
+select p.activity_id, p.organisation_id
+  from processing_activity_participant p join processing_activity a on a.id = p.activity_id
+ where p.activity_id = any(visible) and p.organisation_id <> a.organisation_id
+$fn$;
+
+-- The projector: brings the read model of these records up to date with the versions and their
+-- adoptions, appends one change-log event per record whose current public version, organisation,
+-- reference or set of adopting organisations changed (a tombstone, REMOVED, carries id,
+-- organisation, reference and moment only), and keeps their future publish-from moments in
+-- public_schedule. Answers the number of events.
 create or replace function public_register_project(ids uuid[]) returns integer language plpgsql as $fn$
 declare
   at timestamptz := clock_timestamp();
   fresh public_processing_activity_version[];
+  fresh_participants public_processing_activity_participant[];
   events integer;
 begin
   ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
@@ -98,6 +115,8 @@ begin
   -- lock at commit (deferred triggers) and hold it only until their commit is done.
   perform pg_advisory_xact_lock(7166361, 1);
   select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at) f;
+  select coalesce(array_agg(p), '{}') into fresh_participants
+    from public_scope_participants(array(select f.activity_id from unnest(fresh) f where f.is_current)) p;
 
   insert into public_change (kind, activity_id, organisation_id, reference, version_id, occurred_at)
   select case when o.activity_id is null then 'PUBLISHED' when n.activity_id is null then 'REMOVED' else 'UPDATED' end,
@@ -106,6 +125,9 @@ begin
     full join (select * from public_processing_activity_version p where p.activity_id = any(ids) and p.is_current) o on o.activity_id = n.activity_id
    where o.activity_id is null or n.activity_id is null
       or (n.version_id, n.organisation_id, n.reference) is distinct from (o.version_id, o.organisation_id, o.reference)
+      -- An adoption or a leave changes the listings of the organisations concerned: UPDATED.
+      or array(select fp.organisation_id from unnest(fresh_participants) fp where fp.activity_id = n.activity_id order by 1)
+         is distinct from array(select pp.organisation_id from public_processing_activity_participant pp where pp.activity_id = o.activity_id order by 1)
    order by coalesce(n.activity_id, o.activity_id);
   get diagnostics events = row_count;
 
@@ -113,6 +135,12 @@ begin
    where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p);
   insert into public_processing_activity_version
   select f.* from unnest(fresh) f where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
+
+  delete from public_processing_activity_participant pp
+   where pp.activity_id = any(ids)
+     and not exists (select 1 from unnest(fresh_participants) fp where fp.activity_id = pp.activity_id and fp.organisation_id = pp.organisation_id);
+  insert into public_processing_activity_participant
+  select fp.* from unnest(fresh_participants) fp on conflict do nothing;
 
   delete from public_schedule s where s.activity_id = any(ids);
   insert into public_schedule (version_id, activity_id, publish_from)

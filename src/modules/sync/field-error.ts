@@ -53,4 +53,6 @@ export const ErrorCode = {
   INVALID_CHARACTERS: 'INVALID_CHARACTERS',
   /** A destructive request that needs an explicit confirmation argument (REPLACE with no records). */
   CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
+  /** Adopting a record the participant owns (an organisation lists its own records already). */
+  OWN_RECORD: 'OWN_RECORD',
 } as const;

@@ -140,6 +140,7 @@ export function publicTexts(c: RecordContent, keep: (text: string) => boolean = 
   for (const role of ['controllers', 'processors'] as const)
     (c[role] ?? []).forEach((p, i) => {
       add([role, i, 'name'], p.name);
+      add([role, i, 'roleDescription'], p.roleDescription);
       // A party's e-mail and phone are the organisation's functional contact data: its phone number is allowed, a person's mailbox is not.
       add([role, i, 'email'], p.email, false);
     });

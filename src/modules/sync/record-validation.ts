@@ -225,6 +225,7 @@ class Validator {
 
   party(path: Path, p: PartyContent): void {
     this.text(path, 'name', p.name, LIMITS.name, true);
+    this.text(path, 'roleDescription', p.roleDescription, LIMITS.name);
     this.text(path, 'kind', p.kind, LIMITS.short);
     if (p.organisationTooi) this.tooi(path, 'organisationTooi', p.organisationTooi);
     if (p.organisationOin && !OIN.test(p.organisationOin)) this.add([...path, 'organisationOin'], ErrorCode.INVALID_OIN, `"${p.organisationOin}" is not an OIN (20 digits).`);

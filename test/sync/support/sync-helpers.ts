@@ -23,6 +23,7 @@ export const EZ = 'Ministerie van Economische Zaken';
 export const RVO = 'Rijksdienst voor Ondernemend Nederland';
 export const FINANCIEN = 'Ministerie van Financiën';
 export const LISSE = 'Gemeente Lisse';
+export const HLTSAMEN = 'Gemeenschappelijke Regeling werkorganisatie HLTsamen';
 
 export const ALL_WRITE = [TokenScope.RECORDS_WRITE, TokenScope.INTERNAL_READ];
 

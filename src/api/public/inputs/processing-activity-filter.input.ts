@@ -7,7 +7,7 @@ import { LegalBasisCode, SpecialCategoryCode } from '../types/enums.type';
 
 @InputType({ description: 'Narrows a listing of published processing activities. All given conditions must hold.' })
 export class ProcessingActivityFilterInput {
-  @Field(() => ID, { nullable: true, description: 'Organisation (global id): its own records and those of all its sub-organisations.' })
+  @Field(() => ID, { nullable: true, description: 'Organisation (global id): its own records, those of all its sub-organisations, and the records any of them adopted from another organisation (shared records; edges say which with isAdopted). Each record once.' })
   organisation?: string | null;
 
   @Field(() => [LegalBasisCode], { nullable: true, description: 'Records with a purpose on any of these legal bases.' })

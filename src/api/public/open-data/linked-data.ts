@@ -46,6 +46,20 @@ export function recordAsDpv(base: string, activity: Node): Record<string, unknow
       '@type': 'dpv:DataController',
       'foaf:name': activity.organisation.name,
     },
+    // Several controllers of one processing (a municipality's burgemeester, college and raad), each with its role.
+    ...(activity.controllers.length > 1
+      ? {
+          'dpv:hasJointDataControllers': {
+            '@type': 'dpv:JointDataControllers',
+            'dpv:hasDataController': activity.controllers.map((c: Node) => ({
+              ...(c.organisation?.tooiUri ? { '@id': c.organisation.tooiUri } : {}),
+              '@type': 'dpv:DataController',
+              'foaf:name': c.name,
+              ...(c.roleDescription ? { 'dct:description': c.roleDescription } : {}),
+            })),
+          },
+        }
+      : {}),
     'dpv:hasPurpose': activity.purposes.map((p: Node) => ({
       '@type': 'dpv:Purpose',
       'dct:description': p.description,

@@ -2,18 +2,18 @@ import { execute, type GraphQLSchema, parse, type DocumentNode, type GraphQLErro
 import { fullSelection } from './full-selection';
 
 /** Fields left out of a downloaded record: they list other objects of the register, not the record's own content. */
-const NOT_RECORD_CONTENT = new Set(['Organisation.children']);
+const NOT_RECORD_CONTENT = new Set(['Organisation.children', 'Organisation.processingActivities']);
 
 /** The largest page the public listing serves. */
 const PAGE_SIZE = 100;
 
 export interface RecordScope {
-  /** Global id of an organisation: its records (and, unless `ownOnly`, those of its sub-organisations). */
+  /** Global id of an organisation: the records it lists, its own and those it adopted (and, unless `ownOnly`, those of its sub-organisations). */
   organisationId?: string;
   ownOnly?: boolean;
 }
 
-export type PublicRecord = Record<string, unknown> & { id: string; reference: string; organisation: { id: string } };
+export type PublicRecord = Record<string, unknown> & { id: string; reference: string; organisation: { id: string }; sharedWith: { id: string }[] };
 
 /**
  * Public records one page at a time, read through the public schema itself: the downloads show
@@ -52,7 +52,7 @@ export class PublicRecordSource {
         organisation: scope.organisationId ?? null,
       });
       const { edges, pageInfo } = data.processingActivities;
-      for (const { node } of edges) if (!scope.ownOnly || node.organisation.id === scope.organisationId) yield node;
+      for (const { node } of edges) if (!scope.ownOnly || listedBy(node, scope.organisationId!)) yield node;
       if (!pageInfo.hasNextPage || !pageInfo.endCursor) return;
       after = pageInfo.endCursor;
     }
@@ -64,6 +64,9 @@ export class PublicRecordSource {
     return result.data as T;
   }
 }
+
+/** Whether the organisation itself (not a sub-organisation) lists the record: it owns it or adopted it. */
+const listedBy = (record: PublicRecord, organisationId: string) => record.organisation.id === organisationId || record.sharedWith.some((o) => o.id === organisationId);
 
 /** A page of a download failed to read (the database is down, a statement timed out): the download is cut short, never silently. */
 export class DownloadError extends Error {

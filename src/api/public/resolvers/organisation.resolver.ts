@@ -1,10 +1,25 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { PublicActivityOrder } from '../../../modules/publication/public-filter';
 import { decodeIdOf } from '../../common/global-id';
+import { activityPage, MAX_PAGE_SIZE } from '../activity-listing';
 import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
+import { ProcessingActivityConnection } from '../types/connection.type';
 import { PublicOrganisation } from '../types/organisation.type';
-import { lookupCost } from '../cost';
+import { lookupCost, pageCost } from '../cost';
+
+@ArgsType()
+class OrganisationActivitiesArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE_SIZE}.` })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Continue after this cursor (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
+
+  @Field(() => PublicActivityOrder, { nullable: true, description: 'Default TITLE_ASC (RELEVANCE needs a search: use processingActivities with filter.organisation).' })
+  orderBy?: PublicActivityOrder | null;
+}
 
 @Resolver(() => PublicOrganisation)
 export class OrganisationResolver {
@@ -35,7 +50,20 @@ export class OrganisationResolver {
     return ctx.organisations.children(root.dbId);
   }
 
-  @FieldResolver(() => Int, { description: 'Number of published processing activities.', complexity: lookupCost })
+  @FieldResolver(() => ProcessingActivityConnection, {
+    description:
+      "The organisation's register: its published processing activities and those of its sub-organisations, with the shared records any of them adopted from another organisation (edge.isAdopted, the owner in node.organisation). The same records as processingActivities(filter: { organisation }).",
+    complexity: pageCost(MAX_PAGE_SIZE),
+  })
+  processingActivities(@Root() root: PublicOrganisation, @Args() args: OrganisationActivitiesArgs, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<ProcessingActivityConnection> {
+    return activityPage(ctx, info, { ...args, filter: { organisationId: root.dbId } });
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Number of published processing activities the organisation lists: its own and those it adopted from another organisation (shared records), each once; with sub-organisations, a record that several of them list counts once.',
+    complexity: lookupCost,
+  })
   publishedActivityCount(
     @Root() root: PublicOrganisation,
     @Ctx() ctx: PublicContext,

@@ -42,7 +42,7 @@ const RECIPIENT_COLUMNS = new ColumnSelection<ColumnOf<RecipientRow>>({ descript
 function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<T>) {
   @Resolver(() => type)
   abstract class ContentFieldsResolver {
-    @FieldResolver(() => PublicOrganisation, { description: 'The organisation that registered this processing.' })
+    @FieldResolver(() => PublicOrganisation, { description: 'The organisation that registered this processing and writes it: its owner, also when other organisations adopted it (sharedWith).' })
     async organisation(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicOrganisation> {
       return (await ctx.organisations.get(root.organisationId, ORGANISATION_COLUMNS.of(info)))!;
     }
@@ -75,7 +75,7 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
       return ctx.content.recipients.with(RECIPIENT_COLUMNS.of(info)).load(root.versionId);
     }
 
-    @FieldResolver(() => [PublicParty], { description: 'Verwerkingsverantwoordelijke(n): one, or several for joint controllership.' })
+    @FieldResolver(() => [PublicParty], { description: 'Verwerkingsverantwoordelijke(n): one, or several, each with the role it is controller in (roleDescription), e.g. the burgemeester, the college van burgemeester en wethouders and the gemeenteraad of one municipality.' })
     async controllers(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicParty[]> {
       return (await ctx.content.parties.all.load(root.versionId)).filter((p) => p.role === PartyRole.CONTROLLER).map(toParty);
     }
@@ -100,6 +100,16 @@ export class ProcessingActivityContentResolver extends contentFieldsResolver(Pub
   async history(@Root() root: PublicProcessingActivity, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivityVersion[]> {
     return (await ctx.history.load(root.activityId)).map(toPublicVersion);
   }
+
+  @FieldResolver(() => [PublicOrganisation], {
+    description:
+      "A shared processing: the other organisations that adopted this record and list it in their own register (e.g. the municipalities a joint arrangement carries it out for), by name; empty when it is not shared. Its owner, who writes it, is `organisation`.",
+  })
+  async sharedWith(@Root() root: PublicProcessingActivity, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicOrganisation[]> {
+    const ids = await ctx.participants.load(root.activityId);
+    const columns = ORGANISATION_COLUMNS.of(info);
+    return (await Promise.all(ids.map((id) => ctx.organisations.get(id, columns)))).filter((o): o is PublicOrganisation => o !== null);
+  }
 }
 
 @Resolver(() => PublicProcessingActivityVersion)
@@ -118,6 +128,7 @@ function toParty(p: PartyRow): PublicParty {
   return {
     organisationId: p.organisationId,
     name: p.name,
+    roleDescription: p.roleDescription,
     kind: p.kind,
     email: p.email,
     phone: p.phone,

@@ -1,36 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublicActivityOrder } from '../../../modules/publication/public-filter';
-import type { PageRow, PageText } from '../../../modules/publication/public-register';
 import { decodeIdOf } from '../../common/global-id';
-import { decodeCursor, encodeCursor } from '../cursor';
-import { badInput, checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
+import { activityPage, MAX_PAGE_SIZE } from '../activity-listing';
+import { ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
 import type { PublicContext } from '../public.context';
 import { toPublicActivity } from '../public.mappers';
 import { ProcessingActivityConnection } from '../types/connection.type';
 import { PublicProcessingActivity } from '../types/processing-activity.type';
-import { ColumnSelection } from '../selection';
 import { countCost, lookupCost, pageCost } from '../cost';
-
-export const MAX_PAGE_SIZE = 100;
-
-/** The long texts of a record that a page's selection shows (the other columns of a page row are always read). */
-const PAGE_TEXTS_OF = new ColumnSelection<PageText>(
-  {
-    description: ['description'],
-    jointControllershipArrangement: ['joint_controllership_arrangement'],
-    'automatedDecisionMaking.statement': ['automated_decision_statement'],
-    'automatedDecisionMaking.logic': ['automated_decision_logic'],
-    'automatedDecisionMaking.consequences': ['automated_decision_consequences'],
-    'thirdCountryTransfers.statement': ['third_country_transfers_statement'],
-    'thirdCountryTransfers.safeguardStatement': ['transfer_safeguard_statement'],
-    relatedProcessingsStatement: ['related_processings_statement'],
-    dataSubjectRights: ['data_subject_rights'],
-    processingLocation: ['processing_location'],
-  },
-  'edges.node',
-);
-const MAX_SEARCH = 200;
 
 @ArgsType()
 class ProcessingActivitiesArgs {
@@ -50,45 +28,14 @@ class ProcessingActivitiesArgs {
   orderBy?: PublicActivityOrder | null;
 }
 
-/** An edge whose cursor is encoded only when read: a page usually asks for pageInfo.endCursor, not every edge's cursor. */
-class Edge {
-  readonly node: PublicProcessingActivity;
-
-  constructor(
-    private readonly order: PublicActivityOrder,
-    private readonly row: PageRow,
-  ) {
-    this.node = toPublicActivity(row);
-  }
-
-  get cursor(): string {
-    return encodeCursor(this.order, [this.row.sort_value, this.row.activity_id]);
-  }
-}
-
 @Resolver(() => ProcessingActivityConnection)
 export class ProcessingActivityResolver {
   @Query(() => ProcessingActivityConnection, {
     description: 'Published processing activities, a page at a time (Relay connection).',
     complexity: pageCost(MAX_PAGE_SIZE),
   })
-  async processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<ProcessingActivityConnection> {
-    if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-    const search = args.search?.trim() || null;
-    if (search) checkText(search, 'search', MAX_SEARCH);
-    const order = args.orderBy ?? (search ? PublicActivityOrder.RELEVANCE : PublicActivityOrder.TITLE_ASC);
-    if (order === PublicActivityOrder.RELEVANCE && !search) throw badInput('orderBy RELEVANCE needs a search.', 'orderBy');
-    const filter = toPublicFilter(args.filter);
-    const after = args.after ? decodeCursor(args.after, order) : null;
-
-    const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info) });
-    const edges = rows.map((row) => new Edge(order, row));
-    return {
-      filter,
-      search,
-      edges,
-      pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+  processingActivities(@Args() args: ProcessingActivitiesArgs, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<ProcessingActivityConnection> {
+    return activityPage(ctx, info, { ...args, filter: toPublicFilter(args.filter) });
   }
 
   @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).', complexity: countCost })

@@ -6,7 +6,7 @@ import { PageInfo } from './connection.type';
 @ObjectType('PublicChange', {
   simpleResolvers: true,
   description:
-    'One change of the public register. PUBLISHED: a record became public; UPDATED: its public version, organisation or reference changed; REMOVED: it left the public register (a tombstone: which record, never why).',
+    'One change of the public register. PUBLISHED: a record became public; UPDATED: its public version, organisation or reference changed, or an organisation adopted or left it (its sharedWith changed, and with it the listings of that organisation); REMOVED: it left the public register, and every listing that held it (a tombstone: which record, never why).',
 })
 export class PublicChange {
   /** Database ids; not GraphQL fields. */

@@ -24,6 +24,12 @@ export class ProcessingActivityEdge {
 
   @Field(() => PublicProcessingActivity, { description: 'The record.' })
   node!: PublicProcessingActivity;
+
+  @Field({
+    description:
+      "True when the listing is narrowed to an organisation (filter.organisation, Organisation.processingActivities) and the record is in it because that organisation or one of its sub-organisations adopted it, not because it owns it: a shared record, written by its owner (node.organisation). Always false in a listing that names no organisation.",
+  })
+  isAdopted!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A page of published processing activities.' })

@@ -23,4 +23,4 @@ registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Kin
 registerEnumType(RetentionKind, { name: 'RetentionKind', description: 'How a retention rule is expressed: a period, until (or a period after) an event, or permanent.' });
 registerEnumType(RetentionValuation, { name: 'RetentionValuation', description: 'Waardering in an archival selection list: V (vernietigen, destroy) or B (bewaren, keep).' });
 registerEnumType(PublicActivityOrder, { name: 'ProcessingActivityOrder', description: 'Order of a listing. RELEVANCE needs a search and is the default when one is given.' });
-registerEnumType(PublicChangeKind, { name: 'PublicChangeKind', description: 'What a change-log event did to a record: PUBLISHED (became public), UPDATED (new public version, organisation or reference), REMOVED (left the public register).' });
+registerEnumType(PublicChangeKind, { name: 'PublicChangeKind', description: 'What a change-log event did to a record: PUBLISHED (became public), UPDATED (new public version, organisation or reference, or organisations adopted or left it), REMOVED (left the public register).' });

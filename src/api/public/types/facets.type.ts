@@ -11,7 +11,7 @@ export class LegalBasisFacet {
   count!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Number of matching records per organisation (the organisation itself, not its sub-organisations).' })
+@ObjectType({ simpleResolvers: true, description: 'Number of matching records per organisation (the organisation itself, not its sub-organisations): the records it lists, its own and those it adopted, as the organisation filter finds them. A shared record counts for its owner and for each organisation that adopted it, so these counts can add up to more than the total.' })
 export class OrganisationFacet {
   @Field(() => PublicOrganisation, { description: 'The organisation.' })
   organisation!: PublicOrganisation;

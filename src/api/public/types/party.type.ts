@@ -8,6 +8,12 @@ export class PublicParty {
   @Field({ description: 'Name of the organisation.' })
   name!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The role in which this party is controller (or processor), as the register states it, e.g. "burgemeester", "college van burgemeester en wethouders" or "gemeenteraad"; null when not stated.',
+  })
+  roleDescription!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Type as delivered, e.g. "Ministerie".' })
   kind!: string | null;
 

@@ -18,6 +18,10 @@ export class ProcessingParty extends VersionPart {
   @Property({ type: 'text' })
   name!: string;
 
+  /** The role in which the party acts, as written, e.g. "burgemeester" or "college van burgemeester en wethouders". */
+  @Property({ type: 'text', nullable: true })
+  roleDescription: string | null = null;
+
   /** Type as delivered (e.g. "Ministerie"). */
   @Property({ type: 'text', nullable: true })
   kind: string | null = null;

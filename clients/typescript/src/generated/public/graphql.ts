@@ -33,7 +33,7 @@ export type ProcessingActivityFilterInput = {
   legalBases?: Array<LegalBasisCode> | null | undefined;
   /** Legal role of the record. */
   legalRole?: LegalRole | null | undefined;
-  /** Organisation (global id): its own records and those of all its sub-organisations. */
+  /** Organisation (global id): its own records, those of all its sub-organisations, and the records any of them adopted from another organisation (shared records; edges say which with isAdopted). Each record once. */
   organisation?: string | null | undefined;
   /** Text contained in a recipient (ontvanger), case-insensitive. */
   recipient?: string | null | undefined;

@@ -1,0 +1,120 @@
+/**
+ * The publication rule and projector exactly as Migration20261201120000 installed them (frozen:
+ * that migration must install the functions it was written with, whatever the current rule in
+ * src/modules/publication/public-scope.ts refers to; later migrations install the current one).
+ */
+export const PUBLIC_SCOPE_SQL_20261201 = String.raw`
+-- The public rendering of one version's nested content (the document a mirror or an export reads
+-- whole). Public columns only; related processings carry their reference, never the id of the
+-- record they point to (that record may be hidden).
+create or replace function public_document(vid uuid) returns jsonb language sql stable as $fn$
+select jsonb_build_object(
+  'purposes', coalesce((select jsonb_agg(jsonb_build_object(
+      'description', p.description, 'legalBasis', p.legal_basis_code, 'legalBasisExplanation', p.legal_basis_explanation,
+      'statutoryReferences', coalesce((select jsonb_agg(jsonb_build_object('title', s.title, 'url', s.url) order by s.position) from statutory_reference s where s.purpose_id = p.id), '[]'))
+    order by p.position) from purpose p where p.version_id = vid), '[]'),
+  'dataSubjectGroups', coalesce((select jsonb_agg(jsonb_build_object(
+      'description', g.description, 'noSpecialCategories', g.no_special_categories,
+      'specialCategories', coalesce((select jsonb_agg(c.special_category_code order by c.special_category_code) from data_subject_group_special_category c where c.data_subject_group_id = g.id), '[]'),
+      'dataItems', coalesce((select jsonb_agg(jsonb_build_object(
+          'description', d.description, 'collectionPurpose', d.collection_purpose, 'retentionText', d.retention_text, 'retentionRules', d.retention_rules,
+          'sourceIsDataSubject', d.source_is_data_subject, 'sourceDescription', d.source_description, 'provisionObligatory', d.provision_obligatory,
+          'provisionStatement', d.provision_statement, 'consequencesOfNotProviding', d.consequences_of_not_providing) order by d.position)
+        from data_item d where d.group_id = g.id), '[]'))
+    order by g.position) from data_subject_group g where g.version_id = vid), '[]'),
+  'recipients', coalesce((select jsonb_agg(jsonb_build_object('description', r.description, 'explanation', r.explanation) order by r.position) from recipient r where r.version_id = vid), '[]'),
+  'parties', coalesce((select jsonb_agg(jsonb_build_object(
+      'role', p.role, 'name', p.name, 'kind', p.kind, 'organisationId', p.organisation_id, 'email', p.email, 'phone', p.phone,
+      'visitingLine', p.visiting_line, 'visitingPostalCode', p.visiting_postal_code, 'visitingCity', p.visiting_city, 'visitingCountryCode', p.visiting_country_code,
+      'postalLine', p.postal_line, 'postalPostalCode', p.postal_postal_code, 'postalCity', p.postal_city, 'postalCountryCode', p.postal_country_code)
+    order by p.position) from processing_party p where p.version_id = vid), '[]'),
+  'transfers', coalesce((select jsonb_agg(jsonb_build_object(
+      'internationalOrganisation', t.international_organisation, 'recipientName', t.recipient_name, 'explanation', t.explanation,
+      'countryCode', t.country_code, 'safeguardCode', t.safeguard_code) order by t.position) from third_country_transfer t where t.version_id = vid), '[]'),
+  'relatedProcessings', coalesce((select jsonb_agg(jsonb_build_object('reference', r.reference, 'description', r.description) order by r.position)
+    from related_processing r where r.version_id = vid), '[]'))
+$fn$;
+
+-- THE RULE: the public versions of these records (all records when ids is null) at the moment
+-- "at", as rows of the read model. is_current marks the version the public sees now; only that
+-- one carries the pre-rendered document.
+create or replace function public_scope_versions(ids uuid[], at timestamptz) returns setof public_processing_activity_version language sql stable as $fn$
+with in_force as (
+  select v.* from processing_activity_version v
+   where (ids is null or v.activity_id = any(ids))
+     and v.status = 'PUBLISHED' and v.published_at is not null and (v.publish_from is null or v.publish_from <= at)
+), newest as (
+  select distinct on (v.activity_id) v.activity_id, v.id from in_force v order by v.activity_id, v.version_number desc
+), visible as (
+  select n.activity_id, n.id as current_id, a.organisation_id, a.reference
+    from newest n join processing_activity a on a.id = n.activity_id join processing_activity_version cv on cv.id = n.id
+   where not a.withheld and cv.legal_role = 'CONTROLLER'
+)
+select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference, v.version_number, v.published_at, v.publish_from,
+       v.title, v.description, v.legal_role, v.joint_controllership_arrangement,
+       v.automated_decision_making, v.automated_decision_statement, v.automated_decision_logic, v.automated_decision_consequences,
+       v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
+       v.related_processings_statement, v.data_subject_rights, v.processing_location,
+       v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
+       v.search_vector, case when v.id = s.current_id then public_document(v.id) end
+  from in_force v join visible s on s.activity_id = v.activity_id
+ where v.legal_role = 'CONTROLLER'
+$fn$;
+
+-- The projector: brings the read model of these records up to date with the versions, appends
+-- one change-log event per record whose current public version, organisation or reference
+-- changed (a tombstone, REMOVED, carries id, organisation, reference and moment only), and keeps
+-- their future publish-from moments in public_schedule. Answers the number of events.
+create or replace function public_register_project(ids uuid[]) returns integer language plpgsql as $fn$
+declare
+  at timestamptz := clock_timestamp();
+  fresh public_processing_activity_version[];
+  events integer;
+begin
+  ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
+  if cardinality(ids) = 0 then return 0; end if;
+  -- Change-log positions must become visible in order: a mirror resumes after the last position it
+  -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
+  -- lock at commit (deferred triggers) and hold it only until their commit is done.
+  perform pg_advisory_xact_lock(7166361, 1);
+  select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at) f;
+
+  insert into public_change (kind, activity_id, organisation_id, reference, version_id, occurred_at)
+  select case when o.activity_id is null then 'PUBLISHED' when n.activity_id is null then 'REMOVED' else 'UPDATED' end,
+         coalesce(n.activity_id, o.activity_id), coalesce(n.organisation_id, o.organisation_id), coalesce(n.reference, o.reference), n.version_id, at
+    from (select * from unnest(fresh) f where f.is_current) n
+    full join (select * from public_processing_activity_version p where p.activity_id = any(ids) and p.is_current) o on o.activity_id = n.activity_id
+   where o.activity_id is null or n.activity_id is null
+      or (n.version_id, n.organisation_id, n.reference) is distinct from (o.version_id, o.organisation_id, o.reference)
+   order by coalesce(n.activity_id, o.activity_id);
+  get diagnostics events = row_count;
+
+  delete from public_processing_activity_version p
+   where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p);
+  insert into public_processing_activity_version
+  select f.* from unnest(fresh) f where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
+
+  delete from public_schedule s where s.activity_id = any(ids);
+  insert into public_schedule (version_id, activity_id, publish_from)
+  select v.id, v.activity_id, v.publish_from from processing_activity_version v
+   where v.activity_id = any(ids) and v.status = 'PUBLISHED' and v.publish_from > at;
+
+  -- API processes drop their response caches and re-read the schedule (response-cache.ts, projector.ts).
+  perform pg_notify('public_register_changed', '');
+  return events;
+end
+$fn$;
+
+-- Deferred constraint triggers call this at commit, once per written row that can change
+-- publication state; the projector makes repeated calls for one record cheap no-ops.
+create or replace function public_register_track() returns trigger language plpgsql as $fn$
+begin
+  if TG_TABLE_NAME = 'processing_activity' then
+    perform public_register_project(array[coalesce(NEW.id, OLD.id)]);
+  else
+    perform public_register_project(array[coalesce(NEW.activity_id, OLD.activity_id)]);
+  end if;
+  return null;
+end
+$fn$;
+`;
