@@ -496,8 +496,9 @@ describe('sync surface: a participant reads a shared record’s public view and 
           const { query, variables } = operationAlong(path, activity);
           const res = await client.request(query, variables);
           const names = path.fields.map((f) => f.name);
-          // The participant's adoption names the record (its reference); anything else of the record, or its content, is a leak.
-          const found = valuesAt(res.data, names).filter((v) => v != null && (v as { __typename?: string }).__typename !== 'Adoption');
+          // The participant's adoption, and its own audit entries of adopting, name the record (its id and reference); anything else of the record, or its content, is a leak.
+          const ownAdoption = (v: { __typename?: string; operation?: string }) => v.__typename === 'Adoption' || (v.__typename === 'AuditLogEntry' && v.operation === 'adoptProcessingActivity');
+          const found = valuesAt(res.data, names).filter((v) => v != null && !ownAdoption(v as { __typename?: string }));
           const ofShared = found.filter((v) => JSON.stringify(v).includes('HLT-INTERN') || JSON.stringify(v).includes(shared.id));
           if (res.raw.toUpperCase().includes(MARKER) || ofShared.length) leaked.push(`${scopes.join('+')} ${path.kind}.${names.join('.')} ${JSON.stringify(activity)} → ${res.raw.slice(0, 300)}`);
         }
