@@ -124,8 +124,9 @@ describe('filters', () => {
     expect(await refs({ organisation: org['Rijksdienst voor Ondernemend Nederland'] })).toEqual(['M10495']);
     expect(await refs({ organisation: org['Ministerie van Financiën'] })).toEqual(['M4140']); // via SG/ Directie Communicatie
     expect(await refs({ organisation: org[DEFENSIE] })).toEqual(['D2412', 'D2717']);
-    expect(await refs({ organisation: org['Gemeente Lisse'] })).toEqual(['FLT-1']);
-    expect(await refs({ organisation: org['Gemeente Hillegom'] })).toEqual([]);
+    // The chatbot seed is HLTsamen's record, shared with (adopted by) the three municipalities.
+    expect(await refs({ organisation: org['Gemeente Lisse'] })).toEqual(['FLT-1', 'GEM-CHATBOT']);
+    expect(await refs({ organisation: org['Gemeente Hillegom'] })).toEqual(['GEM-CHATBOT']);
   });
 
   test('an organisation filter that is not an Organisation id is BAD_USER_INPUT', async () => {

@@ -37,9 +37,10 @@ describe('organisations', () => {
       'Ministerie van Financiën': [1, 0],
       'SG/ Directie Communicatie': [1, 1],
       'Gemeenschappelijke Regeling werkorganisatie HLTsamen': [1, 1],
-      'Gemeente Lisse': [0, 0],
-      'Gemeente Hillegom': [0, 0],
-      'Gemeente Teylingen': [0, 0],
+      // The chatbot seed, which HLTsamen shares with them: each lists it, adopted.
+      'Gemeente Lisse': [1, 1],
+      'Gemeente Hillegom': [1, 1],
+      'Gemeente Teylingen': [1, 1],
     });
   });
 

@@ -47,7 +47,7 @@ export function markedContent(marker: string, overrides: Partial<RecordContent> 
       safeguardStatement: m('waarborg'),
       transfers: [{ countryCode: 'JP', recipientName: m('ontvangende partij'), safeguard: 'ADEQUACY_DECISION', explanation: m('toelichting doorgifte') }],
     },
-    controllers: [{ name: m('verantwoordelijke'), kind: m('type'), email: `${marker.toLowerCase()}@example.org`, phone: '0701234567', visitingAddress: { line: m('straat'), city: m('plaats') } }],
+    controllers: [{ name: m('verantwoordelijke'), roleDescription: m('rol verantwoordelijke'), kind: m('type'), email: `${marker.toLowerCase()}@example.org`, phone: '0701234567', visitingAddress: { line: m('straat'), city: m('plaats') } }],
     jointControllershipArrangement: m('verdeling'),
     processors: [{ name: m('verwerker') }],
     relatedProcessings: [{ reference: 'D2717', description: m('gerelateerd') }],
