@@ -21,7 +21,7 @@ import { createSyncContext, type SyncContext } from '../api/sync/sync.context';
 import { avgRegisterImportRouter } from '../api/sync/import.route';
 import { maskError } from '../api/common/error-masking';
 import { serviceUnavailablePlugin, unavailableAs503 } from '../api/common/service-unavailable';
-import { complexityLimitPlugin, depthLimitRule } from '../api/common/query-limits';
+import { complexityLimitPlugin, depthLimitRule, singleParentFieldsRule } from '../api/common/query-limits';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import path from 'node:path';
 import { supportedOperationsPlugin } from '../api/common/operation-support';
@@ -319,7 +319,8 @@ function apollo<C extends BaseContext>(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
-    validationRules: [depthLimitRule(limits.maxDepth)],
+    // An organisation's register runs a listing per organisation: one organisation at a time (the sync schema has no such field).
+    validationRules: [depthLimitRule(limits.maxDepth), singleParentFieldsRule(['Organisation.processingActivities'])],
     plugins: [
       limitsPlugin,
       serviceUnavailablePlugin(),

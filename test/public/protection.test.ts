@@ -52,6 +52,23 @@ describe('query limits', () => {
     expect(codes(res)).toEqual(['QUERY_DEPTH_LIMIT']);
   });
 
+  test('an organisation’s register is asked for one organisation at a time, never below a list (through fragments too), before anything runs', async () => {
+    const tooi = 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553';
+    const one = await server.publicClient.request(`{ organisation(tooi: "${tooi}") { processingActivities(first: 5) { totalCount } parent { name } } }`);
+    expect(one.errors).toBeUndefined();
+    for (const query of [
+      `{ organisations(all: true) { processingActivities(first: 1) { totalCount } } }`,
+      `{ organisations { children { processingActivities { totalCount } } } }`,
+      `{ processingActivities(first: 100) { edges { node { organisation { processingActivities { totalCount } } } } } }`,
+      `{ organisation(tooi: "${tooi}") { processingActivities { edges { node { sharedWith { processingActivities { totalCount } } } } } } }`,
+      `{ changes { edges { node { organisation { ...Register } } } } } fragment Register on Organisation { processingActivities { totalCount } }`,
+      `{ organisations { ... on Organisation { processingActivities { totalCount } } } }`,
+    ]) {
+      const res = await server.publicClient.request(query);
+      expect({ query, status: res.status, codes: codes(res), data: res.data }).toEqual({ query, status: 400, codes: ['QUERY_NESTED_LISTING'], data: undefined });
+    }
+  });
+
   test(`cost over ${LIMITS.public.maxComplexity} is refused with QUERY_COST_LIMIT naming the limit`, async () => {
     const fields = 'id reference title description purposes { description legalBasis { code label dpvIri } } recipients { description } dataSubjectGroups { description dataItems { description retention { text } } }';
     const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: processingActivities(first: 100) { edges { node { ${fields} } } }`).join(' ');

@@ -12,6 +12,7 @@ const SAFE_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'QUERY_DEPTH_LIMIT',
+  'QUERY_NESTED_LISTING',
   'QUERY_COST_LIMIT',
   'QUERY_TOO_MANY_ROOT_FIELDS',
   'UNAUTHENTICATED',
@@ -38,14 +39,18 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
 }
 
+/** Validation rules of ours whose codes callers rely on (query-limits.ts). */
+const LIMIT_RULE_CODES = new Set(['QUERY_DEPTH_LIMIT', 'QUERY_NESTED_LISTING']);
+
 /**
  * Apollo rewrites the code of every validation-rule error to GRAPHQL_VALIDATION_FAILED; the depth
- * limit (a validation rule) sets its own code, which callers rely on. Restore it from the original.
+ * limit and the nested-listing rule (validation rules) set their own codes, which callers rely on.
+ * Restore them from the original.
  */
 function withLimitCode(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   const inner = original instanceof GraphQLError ? original.originalError : undefined;
   const innerCode = inner instanceof GraphQLError ? inner.extensions?.code : undefined;
-  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || innerCode !== 'QUERY_DEPTH_LIMIT') return formatted;
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' || typeof innerCode !== 'string' || !LIMIT_RULE_CODES.has(innerCode)) return formatted;
   return { ...formatted, extensions: { ...formatted.extensions, code: innerCode } };
 }
 

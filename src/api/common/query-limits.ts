@@ -1,4 +1,20 @@
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  type GraphQLCompositeType,
+  GraphQLError,
+  type GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { LRUCache } from 'lru-cache';
@@ -28,6 +44,54 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
     return {
       OperationDefinition(node) {
         check(node.selectionSet, 1, new Set());
+      },
+    };
+  };
+}
+
+/**
+ * Fields that run a listing of their own for each parent object ("Type.field", e.g. an
+ * organisation's register, Organisation.processingActivities) are asked for on one parent at a
+ * time: never below a list (all organisations, an organisation's children, the records of a page),
+ * where one request would run one listing per item. Refused before anything runs, through
+ * fragments, with the code QUERY_NESTED_LISTING and the list it was found below.
+ */
+export function singleParentFieldsRule(fields: readonly string[]): ValidationRule {
+  return (context) => {
+    const schema = context.getSchema();
+    const fragments = new Map(context.getDocument().definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+    const visit = (set: SelectionSetNode, parent: GraphQLCompositeType, list: string | null, seen: ReadonlySet<string>): void => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
+          const field = parent.getFields()[selection.name.value];
+          if (!field) continue;
+          const key = `${parent.name}.${field.name}`;
+          if (list && fields.includes(key)) {
+            context.reportError(
+              new GraphQLError(`${key} lists the records of one ${parent.name}: ask for it on one (e.g. organisation(id: …)), not below the list ${list}. For many, filter processingActivities by organisation, or use the per-organisation downloads.`, {
+                nodes: [selection],
+                extensions: { code: 'QUERY_NESTED_LISTING', field: key, below: list },
+              }),
+            );
+            continue;
+          }
+          const type = getNamedType(field.type);
+          if (selection.selectionSet && isCompositeType(type)) visit(selection.selectionSet, type, list ?? (isListType(getNullableType(field.type)) ? key : null), seen);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+          if (isCompositeType(type)) visit(selection.selectionSet, type, list, seen);
+        } else if (!seen.has(selection.name.value)) {
+          const fragment: FragmentDefinitionNode | undefined = fragments.get(selection.name.value);
+          const type = fragment && schema.getType(fragment.typeCondition.name.value);
+          if (fragment && isCompositeType(type)) visit(fragment.selectionSet, type, list, new Set([...seen, selection.name.value]));
+        }
+      }
+    };
+    return {
+      OperationDefinition(node) {
+        const root = schema.getRootType(node.operation);
+        if (root) visit(node.selectionSet, root, null, new Set());
       },
     };
   };
