@@ -269,25 +269,35 @@ export class PublicRegister {
 
   /**
    * Visible records per organisation, adopted ones included (OrganisationCounts), in one statement.
-   * Shared records are few: only they are followed up the tree, each organisation of the tree once
-   * per record (`union`), so a record adopted by two sub-organisations counts once for the parent.
+   * The records per owner come from the (organisation_id, reference) index alone, as before there
+   * were shared records; only the shared records, few, are looked at one by one and followed up the
+   * tree, each organisation of the tree once per record (`union`), so a record adopted by two
+   * sub-organisations counts once for the parent (docs/performance.md, "Shared records").
    */
   async countsByOrganisation(): Promise<OrganisationCounts> {
-    const { rows }: { rows: { organisation_id: string; kind: keyof OrganisationCounts; count: string }[] } = await this.knex.raw(
-      `with recursive member(activity_id, organisation_id) as (
-         select pp.activity_id, pp.organisation_id from ${PUBLIC_PARTICIPANTS} pp
-         union select v.activity_id, v.organisation_id from ${PUBLIC_VERSIONS} v where v.is_current and exists (select 1 from ${PUBLIC_PARTICIPANTS} pp where pp.activity_id = v.activity_id)
+    const { rows }: { rows: { organisation_id: string; kind: 'owned' | 'sharedOwned' | 'sharedDirect' | 'sharedInSubtree'; count: string }[] } = await this.knex.raw(
+      `with recursive owner(activity_id, organisation_id) as materialized (
+         select v.activity_id, v.organisation_id from ${PUBLIC_VERSIONS} v where v.is_current and v.activity_id in (select pp.activity_id from ${PUBLIC_PARTICIPANTS} pp)
+       ), member(activity_id, organisation_id) as (
+         select pp.activity_id, pp.organisation_id from ${PUBLIC_PARTICIPANTS} pp union select activity_id, organisation_id from owner
        ), up(activity_id, organisation_id) as (
          select activity_id, organisation_id from member
          union select u.activity_id, o.parent_id from up u join organisation o on o.id = u.organisation_id where o.parent_id is not null
        )
-       select v.organisation_id, 'unshared' as kind, count(*) from ${PUBLIC_VERSIONS} v
-        where v.is_current and not exists (select 1 from ${PUBLIC_PARTICIPANTS} pp where pp.activity_id = v.activity_id) group by v.organisation_id
+       select organisation_id, 'owned' as kind, count(*) from ${PUBLIC_VERSIONS} where is_current group by organisation_id
+       union all select organisation_id, 'sharedOwned', count(*) from owner group by organisation_id
        union all select organisation_id, 'sharedDirect', count(*) from member group by organisation_id
        union all select organisation_id, 'sharedInSubtree', count(*) from up group by organisation_id`,
     );
     const counts: OrganisationCounts = { unshared: new Map(), sharedDirect: new Map(), sharedInSubtree: new Map() };
-    for (const r of rows) counts[r.kind].set(r.organisation_id, Number(r.count));
+    const sharedOwned = new Map<string, number>();
+    for (const r of rows) {
+      if (r.kind === 'owned') counts.unshared.set(r.organisation_id, Number(r.count));
+      else if (r.kind === 'sharedOwned') sharedOwned.set(r.organisation_id, Number(r.count));
+      else counts[r.kind].set(r.organisation_id, Number(r.count));
+    }
+    // Owned records less the shared ones among them (those count through sharedDirect and sharedInSubtree).
+    for (const [id, n] of sharedOwned) counts.unshared.set(id, (counts.unshared.get(id) ?? 0) - n);
     return counts;
   }
 
@@ -359,10 +369,11 @@ function memoKey(filter: PublicActivityFilter | null | undefined, search: string
 
 function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): void {
   if (f.organisationId) {
-    // Its own records, its sub-organisations' records, and the records any of them adopted. The
-    // adopted ids are an array computed once, so both conditions can use an index (BitmapOr).
+    // Its own records, its sub-organisations' records, and the records any of them adopted (each
+    // once: a condition on the row, not a join). The adopted ids are a hashed subplan, one lookup
+    // per row (docs/performance.md, "Shared records").
     q.whereRaw(
-      `(f.organisation_id in (${SUBTREE_IDS_SQL}) or f.activity_id = any(array(select pp.activity_id from ${PUBLIC_PARTICIPANTS} pp where pp.organisation_id in (${SUBTREE_IDS_SQL}))))`,
+      `(f.organisation_id in (${SUBTREE_IDS_SQL}) or f.activity_id in (select pp.activity_id from ${PUBLIC_PARTICIPANTS} pp where pp.organisation_id in (${SUBTREE_IDS_SQL})))`,
       [f.organisationId, f.organisationId],
     );
   }
