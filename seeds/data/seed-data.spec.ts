@@ -372,6 +372,11 @@ describe('GEM-CHATBOT transcription', () => {
     expect(r.content.automatedDecisionMaking?.applies).toBe(false);
   });
 
+  it('is shared with the three municipalities HLTsamen works for, each a known organisation', () => {
+    expect(r.sharedWith).toEqual(['HILLEGOM', 'LISSE', 'TEYLINGEN']);
+    for (const key of r.sharedWith!) expect(SEED_ORGANISATIONS.find((o) => o.key === key)?.kind).toBe('MUNICIPALITY');
+  });
+
   it('keeps the retention texts per item', () => {
     const items = allItems(r);
     expect(items[0].retentionText).toMatch(/^We verwijderen eventuele persoonsgegevens binnen 28 dagen\./);
