@@ -227,6 +227,22 @@ describe('shared processings', () => {
     expect(await server.db.orm.em.fork().count(ProcessingActivityParticipant, { activity: gem.id })).toBe(3);
   });
 
+  it('a record that moves to an organisation that adopted it is that organisation’s own: listed once, no longer as adopted', async () => {
+    await publish('HLT-SHARED-5');
+    await adopt(lisse, 'HLT-SHARED-5');
+    await adopt(hillegom, 'HLT-SHARED-5');
+    // An organisation move (written by hand here, as any writer may): the projector follows at commit.
+    await server.db.orm.em.fork().nativeUpdate(ProcessingActivity, { reference: 'HLT-SHARED-5' }, { organisation: await organisationId(server.db.orm, LISSE) });
+    const edge = (await register(LISSE)).processingActivities.edges.filter((e) => e.node.reference === 'HLT-SHARED-5');
+    expect(edge.map((e) => [e.isAdopted, e.node.organisation.name, e.node.sharedWith.map((o) => o.name)])).toEqual([[false, LISSE, [HILLEGOM]]]);
+    expect(await listed(HILLEGOM)).toContain('HLT-SHARED-5 (adopted)');
+    expect(await listed(HLTSAMEN)).not.toContain('HLT-SHARED-5');
+    await server.db.orm.em.fork().nativeUpdate(ProcessingActivity, { reference: 'HLT-SHARED-5' }, { organisation: await organisationId(server.db.orm, HLTSAMEN) });
+    expect(await listed(LISSE)).toContain('HLT-SHARED-5 (adopted)');
+    expect(await leave(lisse, { reference: 'HLT-SHARED-5', organisation: { id: gid[HLTSAMEN] } })).toMatchObject({ changed: true, errors: [] });
+    expect(await listed(LISSE)).toEqual(['GEM-CHATBOT (adopted)']);
+  });
+
   it('stores several controllers, each with its own role, and shows them in the export, the public record and every download', async () => {
     const gemeente = { name: 'Gemeente Lisse', kind: 'Gemeente', organisationTooi: 'https://identifier.overheid.nl/tooi/id/gemeente/gm0553' };
     const roles = ['burgemeester', 'college van burgemeester en wethouders', 'gemeenteraad'];
