@@ -390,23 +390,26 @@ function startApi(databaseUrl: string, env: Record<string, string>): Promise<Ser
   // BENCH_API_DIR: run the API of another (built) checkout against the same database, for before/after figures.
   const root = process.env.BENCH_API_DIR ?? PROJECT_ROOT;
   // BENCH_API_NODE_ARGS: extra Node flags for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses those in NODE_OPTIONS).
-  const nodeArgs = [...startNodeFlags(root), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const start = startCommand(root);
+  const nodeArgs = [...start.flags, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
     cwd: root,
     // The load generator is one client: per-client rate limits off, or they would measure the limiter.
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', PUBLIC_RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURE_LIMIT_PER_15MIN: '0', ...env },
+    env: { ...process.env, ...start.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', PUBLIC_RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURE_LIMIT_PER_15MIN: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return waitUntilUp(`api(${env.RESPONSE_CACHE === 'on' ? 'cache on' : 'cache off'})`, child, `http://127.0.0.1:${port}`, '/health');
 }
 
-/** The Node flags of `npm start` (package.json's start script), so the bench runs the API as users start it. */
-function startNodeFlags(root: string): string[] {
+/** The environment and Node flags of `npm start` (package.json's start script), so the bench runs the API as users start it. */
+function startCommand(root: string): { env: Record<string, string>; flags: string[] } {
   const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const words = start.trim().split(/\s+/);
+  const node = words.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
   const script = words.findIndex((w) => w.endsWith('main.js'));
-  if (words[0] !== 'node' || script < 0) throw new Error(`package.json's start script is not "node [flags] …/main.js": ${start}`);
-  return words.slice(1, script);
+  if (words[node] !== 'node' || script < 0) throw new Error(`package.json's start script is not "[VAR=value …] node [flags] …/main.js": ${start}`);
+  const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+  return { env, flags: words.slice(node + 1, script) };
 }
 
 function startBaseline(databaseUrl: string): Promise<Server> {

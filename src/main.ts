@@ -1,3 +1,5 @@
+// First: a bad setting read while the other modules load is one line, not a stack trace.
+import { releaseConfigurationGuard } from './configuration-error';
 import 'reflect-metadata';
 import { config } from './config';
 import { openDatabase } from './database/database';
@@ -6,6 +8,8 @@ import { describeUrl } from './database/read-replicas';
 import { createApp } from './server/app';
 import { createLogger } from './server/logger';
 import { drainingServer } from './server/graceful-shutdown';
+
+releaseConfigurationGuard();
 
 /** The server's own lines (start-up, shutdown): plain console output, in one place so a logger can take over. */
 function say(line: string, level: 'info' | 'error' = 'info'): void {

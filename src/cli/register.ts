@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: a bad setting read while the other modules load is one line, not a stack trace.
+import { releaseConfigurationGuard } from '../configuration-error';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { config } from '../config';
@@ -6,6 +8,8 @@ import { type Database, openDatabase } from '../database/database';
 import { ALL_COMMANDS, REGISTER_USAGE, runRegisterCommand } from './commands';
 import { CommandFailed } from './commands/record-commands';
 import { parseArgs, UsageError } from './register-commands';
+
+releaseConfigurationGuard();
 
 /**
  * The register's command line, for operators and first use: organisations and API tokens, and

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
-import { PROJECT_ROOT as projectRoot } from '../config';
+import { limitsConfig, PROJECT_ROOT as projectRoot } from '../config';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 
@@ -32,7 +32,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     // The public read model is written by the projector (SQL, src/modules/publication/public-scope.ts),
     // never through entities; its tables come from migrations only.
     schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_processing_activity_participant', 'public_change', 'public_schedule'] },
-    pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 10) },
+    pool: { min: 0, max: limitsConfig.poolMax },
     debug: process.env.SQL_DEBUG === '1',
     ...overrides,
   });

@@ -11,6 +11,14 @@ export interface ReadReplicaOptions {
   catchUpPollMs?: number;
   /** How often a replica that is caught up (or down) is asked anyway: its health. */
   healthPollMs?: number;
+  /** statement_timeout of the replicas' read connections, in ms (0: none): the same bound as the public pool on the primary. */
+  statementTimeoutMs?: number;
+}
+
+/** What /readyz says of the replicas: how many may serve reads now. */
+export interface ReplicaHealth {
+  total: number;
+  healthy: number;
 }
 
 interface Replica {
@@ -67,10 +75,16 @@ export class ReadReplicas {
   ) {
     this.catchUpPollMs = options.catchUpPollMs ?? 25;
     this.healthPollMs = options.healthPollMs ?? 1_000;
+    const statementTimeout = options.statementTimeoutMs ? { statement_timeout: Math.round(options.statementTimeoutMs) } : {};
     const firstChoice = process.pid % Math.max(urls.length, 1);
     this.replicas = [...urls.slice(firstChoice), ...urls.slice(0, firstChoice)].map((url) => {
-      // The ORM's own connection class and settings (pool size, pg type parsers), another server.
-      const connection = new PostgreSqlConnection(orm.config, { clientUrl: url, driverOptions: { connection: { application_name: REPLICA_READ_APPLICATION } } }, 'read');
+      // The ORM's own connection class and settings (pool size, pg type parsers), another server;
+      // public reads only, so they carry the public surface's statement timeout.
+      const connection = new PostgreSqlConnection(
+        orm.config,
+        { clientUrl: url, driverOptions: { connection: { application_name: REPLICA_READ_APPLICATION, ...statementTimeout } } },
+        'read',
+      );
       const replica: Replica = {
         name: describeUrl(url),
         connection,
@@ -90,6 +104,11 @@ export class ReadReplicas {
 
   get count(): number {
     return this.replicas.length;
+  }
+
+  /** As of each replica's last check (at most healthPollMs old). */
+  health(): ReplicaHealth {
+    return { total: this.replicas.length, healthy: this.replicas.filter((r) => r.healthy).length };
   }
 
   /**

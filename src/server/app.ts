@@ -149,7 +149,7 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   // and the listener stay on the primary.
   const publicPool = createPublicPool(orm.em.getKnex(), { statementTimeoutMs, max: limitsConfig.publicPoolMax });
   const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
-  const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls) : null;
+  const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls, { statementTimeoutMs }) : null;
   const cacheEnabled = options.responseCache ?? responseCacheEnabled();
   changes.on('position', (position) => replicas?.advanceTo(position));
   // Public answers, cached until the register changes.
@@ -189,7 +189,7 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   const authThrottle = limits.authFailuresPer15Min ? new AuthFailureThrottle(limits.authFailuresPer15Min, options.log ?? ((entry) => logger.warn(entry, String(entry.event ?? 'rate limit')))) : null;
   app.set('etag', false); // GET answers only, see etag.ts
   app.use(observeRequests(logger));
-  mountHealth(app, { orm, responseCacheListening: cache ? () => cache.isListening() : null });
+  mountHealth(app, { orm, responseCacheListening: cache ? () => cache.isListening() : null, replicaHealth: replicas ? () => replicas.health() : null });
   app.get('/', frontDoor(FRONT_DOOR_LINKS.filter((link) => config.graphqlExplorer || link.href !== '/graphql')));
   app.use(docs(path.join(PROJECT_ROOT, 'docs')));
   app.use('/open-data', cors({ methods: ['GET', 'HEAD'] })); // open data: any origin may read

@@ -2,10 +2,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type express from 'express';
 import { MIGRATIONS } from '../../migrations';
 import { oneLine } from '../database/embedded-postgres';
+import type { ReplicaHealth } from '../database/read-replicas';
 
 /** One readiness check's verdict, as /readyz reports it. */
 export interface CheckResult {
-  status: 'ok' | 'failed' | 'disabled';
+  status: 'ok' | 'failed' | 'disabled' | 'degraded';
   reason?: string;
 }
 
@@ -13,6 +14,8 @@ export interface ReadinessSources {
   orm: MikroORM;
   /** The response cache's LISTEN connection; null when the cache is off. */
   responseCacheListening: (() => boolean) | null;
+  /** The read replicas (DATABASE_READ_URL); null when there are none. */
+  replicaHealth: (() => ReplicaHealth) | null;
 }
 
 /** A check that takes longer than this counts as failed: a load balancer must get an answer. */
@@ -25,6 +28,9 @@ const CHECK_TIMEOUT_MS = 2_000;
  * - `/readyz`: this process can answer GraphQL now: the database answers, its schema has every
  *   migration this code knows, and the response cache's LISTEN connection is up (without it the
  *   cache is bypassed, which is safe but slow). 503 with the failed checks named otherwise.
+ *   Read replicas are reported but never make the process unready: while none is healthy, public
+ *   reads go to the primary (correct, only slower), so the check says `degraded` and the count,
+ *   for monitoring, and the load balancer keeps sending traffic.
  * - `/health`: the same as `/readyz` (it was the only endpoint before, and its callers wait for a
  *   usable server).
  */
@@ -55,7 +61,15 @@ export async function readinessChecks(sources: ReadinessSources): Promise<Record
   const migrations: CheckResult = database.status === 'ok' ? await withTimeout(() => migrationsCurrent(sources.orm)) : { status: 'failed', reason: 'database unreachable' };
   const listening = sources.responseCacheListening;
   const responseCache: CheckResult = !listening ? { status: 'disabled' } : listening() ? { status: 'ok' } : { status: 'failed', reason: 'the LISTEN connection for cache invalidation is not connected' };
-  return { database, migrations, responseCache };
+  const replicas = replicaCheck(sources.replicaHealth);
+  return { database, migrations, responseCache, replicas };
+}
+
+function replicaCheck(health: (() => ReplicaHealth) | null): CheckResult {
+  if (!health) return { status: 'disabled' };
+  const { total, healthy } = health();
+  if (healthy === total) return { status: 'ok' };
+  return { status: 'degraded', reason: `${healthy} of ${total} read replicas healthy; public reads go to the primary meanwhile` };
 }
 
 async function migrationsCurrent(orm: MikroORM): Promise<void> {

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../src/database/mikro-orm.config';
 import { prepareDatabase } from '../../src/database/prepare-database';
-import { REPLICA_READ_APPLICATION } from '../../src/database/read-replicas';
+import { ReadReplicas, REPLICA_READ_APPLICATION } from '../../src/database/read-replicas';
 import { parseWalPosition } from '../../src/database/wal-position';
 import { createApp } from '../../src/server/app';
+import { readinessChecks } from '../../src/server/health';
+import { freePort } from '../support/free-port';
 import { DEFENSIE, issueToken } from '../sync/support/sync-helpers';
 import { query, type ReplicationCluster, type ServerHandle, startReplicationCluster, walPosition } from './support/replication-cluster';
 
@@ -242,4 +244,38 @@ test('while its listener is down, an app reads the primary: it cannot know how f
   }
   const caughtUp = await replicaNow(slow);
   await eventually('A reads from the slow replica again', async () => !(await observe(a, false, n++, WITHHELD)).visible && (await publicReadsOn(slow, caughtUp)) > 0);
+});
+
+test("the replicas' read connections carry the public statement timeout, as the public pool's do", async () => {
+  const orm = await MikroORM.init(ormConfig(cluster.primary.url(DATABASE), { pool: { min: 0, max: 1 } }));
+  const replicas = new ReadReplicas(orm, [cluster.replicas.fast.url(DATABASE)], { statementTimeoutMs: 1_234, healthPollMs: 50 });
+  try {
+    await eventually('the replica is probed', async () => replicas.health().healthy === 1);
+    const knex = replicas.knexFor(0n);
+    expect(replicas.stats.replica).toBe(1);
+    const rows = (await knex.raw('show statement_timeout')).rows as { statement_timeout: string }[];
+    expect(rows[0].statement_timeout).toBe('1234ms');
+  } finally {
+    await replicas.stop();
+    await orm.close();
+  }
+});
+
+test('/readyz reports the read replicas: ok while they serve, degraded (still ready) while none does', async () => {
+  const res = await fetch(`${a.url}/readyz`);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { checks: Record<string, unknown> }).checks.replicas).toEqual({ status: 'ok' });
+
+  const orm = await MikroORM.init(ormConfig(cluster.primary.url(DATABASE), { pool: { min: 0, max: 1 } }));
+  const unreachable = `postgres://postgres@127.0.0.1:${await freePort()}/${DATABASE}`;
+  const replicas = new ReadReplicas(orm, [cluster.replicas.fast.url(DATABASE), unreachable], { healthPollMs: 50 });
+  try {
+    await eventually('the reachable replica is probed', async () => replicas.health().healthy === 1);
+    const checks = await readinessChecks({ orm, responseCacheListening: null, replicaHealth: () => replicas.health() });
+    expect(checks.replicas).toEqual({ status: 'degraded', reason: '1 of 2 read replicas healthy; public reads go to the primary meanwhile' });
+    expect(checks.database).toEqual({ status: 'ok' });
+  } finally {
+    await replicas.stop();
+    await orm.close();
+  }
 });
