@@ -7,6 +7,8 @@ export interface FieldError {
   message: string;
   /** For an unknown vocabulary value: the closest valid code or label (did you mean …?). */
   suggestion?: string | null;
+  /** For REQUIRED_FOR_PUBLICATION: the letter of AVG art. 30(1) the requirement enforces, e.g. "30(1)(c)". */
+  article?: string | null;
 }
 
 export type Path = (string | number)[];
@@ -53,4 +55,6 @@ export const ErrorCode = {
   INVALID_CHARACTERS: 'INVALID_CHARACTERS',
   /** A destructive request that needs an explicit confirmation argument (REPLACE with no records). */
   CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
+  /** A name (of an organisation) or reference that several candidates answer to: name it by id instead. */
+  AMBIGUOUS: 'AMBIGUOUS',
 } as const;
