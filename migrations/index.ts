@@ -7,6 +7,8 @@ import { Migration20261123115905 } from './Migration20261123115905';
 import { Migration20261123135519 } from './Migration20261123135519';
 import { Migration20261201120000 } from './Migration20261201120000';
 import { Migration20261201130000 } from './Migration20261201130000';
+import { Migration20261202101200 } from './Migration20261202101200';
+import { Migration20261202101300 } from './Migration20261202101300';
 import { Migration20261210120000 } from './Migration20261210120000';
 
 /**
@@ -23,5 +25,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123135519', class: Migration20261123135519 },
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
+  { name: 'Migration20261202101200', class: Migration20261202101200 },
+  { name: 'Migration20261202101300', class: Migration20261202101300 },
   { name: 'Migration20261210120000', class: Migration20261210120000 },
 ];

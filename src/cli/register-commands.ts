@@ -4,6 +4,7 @@ import { CLI_ACTOR, AuditService } from '../modules/audit/audit.service';
 import type { ApiToken } from '../modules/auth/api-token.entity';
 import { ApiTokenService } from '../modules/auth/api-token.service';
 import { parseScopes } from '../modules/auth/token-scope';
+import { likeLiteral } from '../modules/organisation/organisation-scope';
 import { Organisation } from '../modules/organisation/organisation.entity';
 import { OrganisationKind } from '../modules/organisation/organisation.enums';
 import { OrganisationService } from '../modules/organisation/organisation.service';
@@ -57,18 +58,26 @@ const required = (options: Options, name: string): string => {
   return value;
 };
 
-/** An organisation by TOOI URI, OIN, id or exact name. */
+/**
+ * An organisation by TOOI URI, OIN, id (as organisation:list prints it) or name. Names are unique
+ * only among siblings: a name that several organisations share is refused with each of them and
+ * its id, so the caller can name the one meant by id. A name is matched exactly first, then
+ * ignoring case.
+ */
 export async function findOrganisation(em: EntityManager, identifier: string): Promise<Organisation> {
-  const where = /^https?:\/\//.test(identifier)
+  const by = /^https?:\/\//.test(identifier)
     ? { tooiUri: identifier }
     : /^\d{20}$/.test(identifier)
       ? { oin: identifier }
-      : /^[0-9a-f-]{36}$/.test(identifier)
-        ? { id: identifier }
-        : { name: identifier };
-  const found = await em.find(Organisation, where);
-  if (found.length !== 1) throw new Error(found.length ? `"${identifier}" matches ${found.length} organisations; use its TOOI URI or OIN` : `no organisation "${identifier}"`);
-  return found[0];
+      : /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(identifier)
+        ? { id: identifier.toLowerCase() }
+        : null;
+  let found = await em.find(Organisation, by ?? { name: identifier }, { populate: ['parent'] });
+  if (!by && !found.length) found = await em.find(Organisation, { name: { $ilike: likeLiteral(identifier) } }, { populate: ['parent'] });
+  if (found.length === 1) return found[0];
+  if (!found.length) throw new Error(`no organisation "${identifier}" (organisation:list shows every organisation with its id)`);
+  const each = found.map((o) => `  ${o.name}  id ${o.id}${o.parent ? `  (under ${o.parent.name})` : '  (top level)'}`);
+  throw new Error([`"${identifier}" is the name of ${found.length} organisations; name the one you mean by its id (or TOOI URI or OIN):`, ...each].join('\n'));
 }
 
 export async function createOrganisation(em: EntityManager, options: Options): Promise<string[]> {
@@ -136,7 +145,8 @@ export async function listOrganisations(em: EntityManager): Promise<string[]> {
   const lines: string[] = [];
   const walk = (parent: string | null, depth: number) => {
     for (const o of children.get(parent) ?? []) {
-      lines.push(`${'  '.repeat(depth)}${o.name} [${o.kind}] ${o.tooiUri ?? o.oin ?? ''}`.trimEnd());
+      // The id is how an organisation without a TOOI URI or OIN is named unambiguously (any --organisation takes it).
+      lines.push(`${'  '.repeat(depth)}${o.name} [${o.kind}] ${o.tooiUri ?? o.oin ?? '-'}  id ${o.id}`);
       walk(o.id, depth + 1);
     }
   };
@@ -167,21 +177,21 @@ const ORGANISATION_KINDS = 'MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRAN
 
 export const COMMANDS: Record<string, CommandSpec> = {
   'organisation:create': {
-    usage: `organisation:create --name <name> --kind <${ORGANISATION_KINDS}>\n                      [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|name>] [--abbreviation <x>] [--website <url>]`,
+    usage: `organisation:create --name <name> --kind <${ORGANISATION_KINDS}>\n                      [--tooi <uri>] [--oin <20 digits>] [--parent-tooi <tooi|oin|id|name>] [--abbreviation <x>] [--website <url>]`,
     options: { name: { type: 'string' }, kind: { type: 'string' }, tooi: { type: 'string' }, oin: { type: 'string' }, parent: { type: 'string' }, 'parent-tooi': { type: 'string' }, abbreviation: { type: 'string' }, website: { type: 'string' } },
     positionals: 0,
     run: (em, _p, options) => createOrganisation(em, options),
   },
-  'organisation:list': { usage: 'organisation:list', options: {}, positionals: 0, run: (em) => listOrganisations(em) },
+  'organisation:list': { usage: 'organisation:list   the tree, each with its TOOI URI or OIN and its id', options: {}, positionals: 0, run: (em) => listOrganisations(em) },
   'token:create': {
     usage:
-      'token:create  --organisation <tooi|oin|name> --scopes records:write,internal:read[,operator] | register:read [--expires-in-days N | --no-expiry] [--name <label>]\n                (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)',
+      'token:create  --organisation <tooi|oin|id|name> --scopes records:write,internal:read[,operator] | register:read [--expires-in-days N | --no-expiry] [--name <label>]\n                (default expiry: TOKEN_DEFAULT_EXPIRY_DAYS, 365 days)',
     options: { organisation: { type: 'string' }, scopes: { type: 'string' }, 'expires-in-days': { type: 'string' }, 'no-expiry': { type: 'boolean' }, name: { type: 'string' } },
     positionals: 0,
     run: (em, _p, options) => createToken(em, options),
   },
   'token:revoke': { usage: 'token:revoke  <prefix>', options: {}, positionals: 1, run: (em, positional) => revokeToken(em, positional[0]) },
-  'token:list': { usage: 'token:list    [--organisation <tooi|oin|name>]', options: { organisation: { type: 'string' } }, positionals: 0, run: (em, _p, options) => listTokens(em, options) },
+  'token:list': { usage: 'token:list    [--organisation <tooi|oin|id|name>]', options: { organisation: { type: 'string' } }, positionals: 0, run: (em, _p, options) => listTokens(em, options) },
   'public:rebuild': {
     usage: 'public:rebuild [--verify]   recompute the public read model from the versions (--verify: only compare; exit 1 on a difference)',
     options: { verify: { type: 'boolean' } },

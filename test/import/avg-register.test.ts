@@ -131,7 +131,8 @@ describe('AVG-register importer', () => {
         dataItems: g.Gegevens.map((d: any) => ({
           description: d.Omschrijving,
           collectionPurpose: d.Verzameldoel,
-          retention: { text: d.Bewaartermijn, rules: [{ kind: 'DURATION', duration: 'P1M' }] },
+          // "tot uiterlijk 1 maand bewaard; na verwijdering …": a month counted from the event after the semicolon.
+          retention: { text: d.Bewaartermijn, rules: [{ kind: 'UNTIL_EVENT', duration: 'P1M' }] },
           source: { isDataSubject: d.IsBronBetrokkene, description: d.BronOmschrijving },
           provision: { obligatory: d.IsBetrokkeneVerplicht, consequences: d.BetrokkeneConsequenties },
         })),

@@ -72,6 +72,28 @@ describe('register import / sync commands', () => {
     expect(reportOf(join(dir, 'rt.json')).records.map((r) => r.outcome)).toEqual(['UNCHANGED']);
   });
 
+  it('sync of a whole tree: records name their units, --replace-scope subtree withdraws what the file no longer has in any unit (dry run), per unit', async () => {
+    const unit = 'Kern - Directie Informatiebeleid / CIO';
+    const file = join(dir, 'tree.json');
+    writeFileSync(file, JSON.stringify([record('FIN-1'), record('FIN-2', { unit: { name: unit } })]));
+    const reportFile = join(dir, 'tree-report.json');
+    const lines = await run('sync', file, '--organisation', 'Ministerie van Financiën', '--mode', 'replace', '--replace-scope', 'subtree', '--dry-run', '--report', reportFile);
+    const report = reportOf(reportFile);
+    expect(report.records.map((r) => [r.reference, r.unit, r.outcome])).toEqual([
+      ['FIN-1', 'Ministerie van Financiën', 'CREATED'],
+      ['FIN-2', unit, 'CREATED'],
+    ]);
+    // The imported unit's records and the seed's record of another unit (M4140) are absent from the file: the subtree REPLACE would withdraw them.
+    expect(report.withdrawn.map((w) => [w.unit, w.reference, w.outcome]).sort()).toEqual([
+      [unit, 'M12536', 'WITHDRAWN'],
+      [unit, 'M12537', 'WITHDRAWN'],
+      [unit, 'M5071', 'WITHDRAWN'],
+      ['SG/ Directie Communicatie', 'M4140', 'WITHDRAWN'],
+    ]);
+    expect(lines).toContainEqual(expect.stringMatching(/^Kern - Directie Informatiebeleid \/ CIO\s+1\s+0\s+0\s+3\s+0\s+0$/));
+    await expect(run('sync', file, '--organisation', 'Ministerie van Financiën', '--replace-scope', 'subtree')).rejects.toThrow(/--replace-scope goes with --mode replace/);
+  });
+
   it('refuses misspelt options, unknown formats and bad values with the usage', async () => {
     await expect(run('import', 'avg-register', SAMPLE_ZIP, '--organisatie', 'Gemeente Lisse')).rejects.toThrow(/Unknown option '--organisatie'/);
     await expect(run('import', 'csv', SAMPLE_ZIP, '--organisation', 'Gemeente Lisse')).rejects.toThrow(/unknown format "csv"/);

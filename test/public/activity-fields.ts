@@ -2,6 +2,7 @@
 export const ALL_VERSION_FIELDS = `
   id reference versionNumber publishedAt updatedAt title description legalRole jointControllershipArrangement recipientsNone
   relatedProcessingsStatement dataSubjectRights processingLocation
+  retention { text rules { kind duration eventTrigger valuation selectionList processNumber processTitle appliesTo sourceFragment } } source { isDataSubject description }
   organisation { id name abbreviation kind tooiUri oin website email phone publishedActivityCount parent { id name } }
   automatedDecisionMaking { applies statement logic consequences }
   thirdCountryTransfers { applies statement safeguardStatement transfers { recipientName internationalOrganisation explanation country { code name nameEn } safeguard { code label labelEn gdprArticle dpvIri } } }

@@ -54,6 +54,10 @@ export function markedContent(marker: string, overrides: Partial<RecordContent> 
     relatedProcessingsStatement: m('gerelateerde verwerkingen'),
     dataSubjectRights: m('rechten'),
     processingLocation: m('locatie'),
+    // Record-wide: a selection-list rule with every part (list, process, valuation, period, event, what it applies to).
+    retentionText: `Selectielijst Defensie 2021, werkproces 9.3.3 Het verzamelen van ruwe data. V 2 jaar na einde procedure voor ${marker} logging`,
+    sourceDescription: m('bron van de verwerking'),
+    sourceIsDataSubject: true,
     internal: {
       contactPersons: [{ name: m('contactpersoon'), role: m('rol'), email: `${marker.toLowerCase()}.persoon@example.org`, phone: '0612345678' }],
       security: { hasMeasures: true, measures: [m('maatregel')], encryption: m('encryptie'), pseudonymisation: m('pseudonimisering'), electronicChannels: [m('kanaal')], access: [m('toegang')], explanation: m('beveiliging') },

@@ -99,16 +99,23 @@ describe('validation: a clear error for every bad input, and nothing lost', () =
       expect(res.results[0]).toMatchObject({ outcome: 'CREATED', version: 1, errors: [] });
     });
 
-    it('publishing it lists every missing field', async () => {
-      const res = await mutate<{ changed: boolean; errors: { path: string[]; code: string }[] }>(client, 'publishProcessingActivity', { activity: { reference: 'V-DRAFT' } }, 'PublishProcessingActivityInput');
+    it('publishing it lists every missing field, each with the letter of Art. 30(1) it enforces', async () => {
+      const res = await mutate<{ changed: boolean; errors: { path: string[]; code: string; message: string; article: string | null }[] }>(
+        client,
+        'publishProcessingActivity',
+        { activity: { reference: 'V-DRAFT' } },
+        'PublishProcessingActivityInput',
+        'changed errors { path code message article }',
+      );
       expect(res.changed).toBe(false);
-      expect(res.errors.map((e) => [e.code, e.path.join('.')])).toEqual([
-        ['REQUIRED_FOR_PUBLICATION', 'content.purposes'],
-        ['REQUIRED_FOR_PUBLICATION', 'content.dataSubjectGroups'],
-        ['REQUIRED_FOR_PUBLICATION', 'content.recipients'],
-        ['REQUIRED_FOR_PUBLICATION', 'content.thirdCountryTransfers'],
-        ['REQUIRED_FOR_PUBLICATION', 'content.automatedDecisionMaking'],
+      // No automated-decision-making answer is asked for: Art. 30(1) does not require one.
+      expect(res.errors.map((e) => [e.code, e.path.join('.'), e.article])).toEqual([
+        ['REQUIRED_FOR_PUBLICATION', 'content.purposes', '30(1)(b)'],
+        ['REQUIRED_FOR_PUBLICATION', 'content.dataSubjectGroups', '30(1)(c)'],
+        ['REQUIRED_FOR_PUBLICATION', 'content.recipients', '30(1)(d)'],
+        ['REQUIRED_FOR_PUBLICATION', 'content.thirdCountryTransfers', '30(1)(e)'],
       ]);
+      for (const e of res.errors) expect(e.message.startsWith(`Art. ${e.article}: `)).toBe(true);
       expect((await server.db.orm.em.fork().findOneOrFail(ProcessingActivityVersion, { activity: { reference: 'V-DRAFT' } })).status).toBe('DRAFT');
     });
 
@@ -143,6 +150,22 @@ describe('validation: a clear error for every bad input, and nothing lost', () =
     it('"recipientsNone: true" answers the recipients question', async () => {
       const res = await sync(client, { records: [record('V-NONE', { recipients: [], recipientsNone: true, publish: true })] });
       expect(res.results[0]).toMatchObject({ outcome: 'CREATED', errors: [] });
+    });
+
+    it('publishes without an automated-decision-making answer (not an Art. 30(1) item); the public shows one only when given', async () => {
+      const res = await sync(client, {
+        records: [record('V-NO-ADM', { title: 'Zonder besluitvorming', automatedDecisionMaking: null, publish: true }), record('V-ADM', { title: 'Met besluitvorming', publish: true })],
+      });
+      expect(res.results.map((r) => [r.reference, r.outcome, r.errors])).toEqual([
+        ['V-NO-ADM', 'CREATED', []],
+        ['V-ADM', 'CREATED', []],
+      ]);
+      const { data } = await server.publicClient.request<{ processingActivities: { edges: { node: { reference: string; automatedDecisionMaking: unknown } }[] } }, Record<string, never>>(
+        '{ processingActivities(first: 100) { edges { node { reference automatedDecisionMaking { applies statement } } } } }',
+      );
+      const shown = Object.fromEntries(data!.processingActivities.edges.map((e) => [e.node.reference, e.node.automatedDecisionMaking]));
+      expect(shown['V-NO-ADM']).toBeNull();
+      expect(shown['V-ADM']).toEqual({ applies: seedContent('D2717').automatedDecisionMaking!.applies, statement: seedContent('D2717').automatedDecisionMaking!.statement ?? null });
     });
   });
 });

@@ -17,6 +17,9 @@ export class FieldErrorType implements FieldError {
 
   @Field(() => String, { nullable: true, description: 'For an unknown vocabulary value (INVALID_CODE): the closest valid code or label, when one is close.' })
   suggestion?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For REQUIRED_FOR_PUBLICATION: the letter of AVG art. 30(1) the requirement enforces, e.g. "30(1)(c)" (categories of data subjects and of personal data).' })
+  article?: string | null;
 }
 
 @InputType('OrganisationRefInput', { description: 'An organisation, by exactly one of: global id, TOOI URI or OIN.' })

@@ -366,6 +366,18 @@ export class RecordContentType implements C.RecordContent {
   @Field(() => String, { nullable: true })
   processingLocation?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Bewaartermijn stated once for the whole record, verbatim (or an ISO 8601 duration such as P6M): it applies to every data item whose retentionText is null, and is shown so publicly.',
+  })
+  retentionText?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Bron stated once for the whole record: it applies, with sourceIsDataSubject, to every data item that gives neither sourceDescription nor sourceIsDataSubject.' })
+  sourceDescription?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'With sourceDescription: true when the data subjects provide the data themselves.' })
+  sourceIsDataSubject?: boolean | null;
+
   @Field(() => InternalContentType, { nullable: true })
   internal?: InternalContentType | null;
 }

@@ -1,7 +1,8 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type { LegalRole } from '../../modules/processing-activity/processing-activity.enums';
-import { SyncMode } from '../../modules/sync/batch-sync.service';
+import { ReplaceScope, SyncMode } from '../../modules/sync/batch-sync.service';
+import type { UnitRef } from '../../modules/sync/record-units';
 import type { SyncRecordData } from '../../modules/sync/record-validation';
 import type { LegalBasisCode, SpecialCategoryCode, TransferSafeguardCode } from '../../modules/vocabulary/vocabulary.codes';
 import { OrganisationRefInput } from './common.types';
@@ -16,7 +17,7 @@ import {
   ThirdCountryTransfersContentType,
   TransferContentType,
 } from './content.types';
-import { SyncModeEnum } from './sync.enums';
+import { ReplaceScopeEnum, SyncModeEnum } from './sync.enums';
 
 /*
  * The record input of a batch. It is RecordContentInput with the fields integrators most often get
@@ -93,10 +94,32 @@ export class SyncPartyInput extends PartyContentType {
   declare name: string;
 }
 
+@InputType('SyncUnitRefInput', { description: "The organisation (unit) a record belongs to: exactly one of its global id (or the UUID organisation:list prints), TOOI URI, OIN or name. It must be within the token's scope; a name is unique among siblings, and one that several organisations in scope share fails the record with AMBIGUOUS." })
+export class SyncUnitRefInput implements UnitRef {
+  @Field(() => ID, { nullable: true })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tooiUri?: string | null;
+
+  @Field(() => String, { nullable: true })
+  oin?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The exact name, in any case, e.g. "Afdeling Burgerzaken".' })
+  name?: string | null;
+}
+
 @InputType('SyncRecordInput', { description: "One record: the organisation's own reference number, the content of RecordContent, and write options. Problems of one record fail that record only." })
 export class SyncRecordInput extends RecordContentType implements SyncRecordData {
   @Field(() => String, { description: "The organisation's own reference number, e.g. D2717: the key of the record." })
   reference!: string;
+
+  @Field(() => SyncUnitRefInput, {
+    nullable: true,
+    description:
+      "The organisation this record belongs to, when it is not the batch's: any organisation within the token's scope, so one batch can carry a whole tree. Unknown or out of scope fails the record with NOT_FOUND. A record whose unit has no record with its reference, while exactly one other unit of the batch organisation's tree has one, is that record moving: same id and history, a new version in this unit.",
+  })
+  unit?: SyncUnitRefInput | null;
 
   @Field(() => String, { nullable: true, description: `Omschrijving / Naam. ${REQUIRED}` })
   declare title: string;
@@ -145,6 +168,12 @@ export class SyncProcessingActivitiesInput {
 
   @Field(() => SyncModeEnum, { defaultValue: SyncMode.UPSERT })
   mode!: SyncMode;
+
+  @Field(() => ReplaceScopeEnum, {
+    defaultValue: ReplaceScope.ORGANISATION,
+    description: "With REPLACE: withdraw the absent records of the batch's organisation only (default), or of its whole subtree (SUBTREE: one batch for a whole organisation tree, its records naming their units).",
+  })
+  replaceScope!: ReplaceScope;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Validate and report what would happen, without writing anything.' })
   dryRun!: boolean;

@@ -20,6 +20,12 @@ export class SyncRecordResultType {
   @Field(() => ID, { nullable: true, description: 'Global id of the record.' })
   activityId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Global id of the organisation (unit) the record belongs to.' })
+  organisationId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'When the batch moved the record here from another unit of the tree: global id of that unit (the record keeps its id and history).' })
+  movedFromOrganisationId!: string | null;
+
   @Field(() => [FieldErrorType])
   errors!: FieldErrorType[];
 }

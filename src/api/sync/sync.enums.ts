@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { TokenScope } from '../../modules/auth/token-scope';
 import { OrganisationKind } from '../../modules/organisation/organisation.enums';
 import { LegalRole, VersionStatus, WithheldReason } from '../../modules/processing-activity/processing-activity.enums';
-import { RecordOutcome, SyncMode } from '../../modules/sync/batch-sync.service';
+import { RecordOutcome, ReplaceScope, SyncMode } from '../../modules/sync/batch-sync.service';
 import { LEGAL_BASIS_CODES, SPECIAL_CATEGORY_CODES, TRANSFER_SAFEGUARD_CODES } from '../../modules/vocabulary/vocabulary.codes';
 
 const asEnum = <T extends string>(codes: readonly T[]) => Object.fromEntries(codes.map((c) => [c, c])) as Record<T, T>;
@@ -27,6 +27,7 @@ export const OrganisationKindEnum = { ...OrganisationKind };
 export const TokenScopeEnum = { ...TokenScope };
 export const SyncModeEnum = { ...SyncMode };
 export const RecordOutcomeEnum = { ...RecordOutcome };
+export const ReplaceScopeEnum = { ...ReplaceScope };
 
 registerEnumType(LegalRoleEnum, { name: 'LegalRole', description: 'Which Article 30 register a record belongs to; processor and Wpg records are never public.' });
 registerEnumType(VersionStatusEnum, { name: 'VersionStatus' });
@@ -35,3 +36,11 @@ registerEnumType(OrganisationKindEnum, { name: 'OrganisationKind' });
 registerEnumType(TokenScopeEnum, { name: 'TokenScope' });
 registerEnumType(SyncModeEnum, { name: 'SyncMode' });
 registerEnumType(RecordOutcomeEnum, { name: 'RecordOutcome' });
+registerEnumType(ReplaceScopeEnum, {
+  name: 'ReplaceScope',
+  description: 'What REPLACE reconciles.',
+  valuesConfig: {
+    ORGANISATION: { description: "The batch's organisation: its records absent from the batch are withdrawn." },
+    SUBTREE: { description: "The batch's organisation and all its sub-organisations: every record of the tree absent from the batch is withdrawn." },
+  },
+});

@@ -7,6 +7,7 @@ import type { RunReport } from '../../modules/import/run-report';
 import { type CommandSpec, findOrganisation, type Options, UsageError } from '../register-commands';
 import { defaultReportFile, progressBar, summaryLines, writeReport } from '../run-output';
 import { syncFile } from '../../modules/import/file-sync';
+import { ReplaceScope } from '../../modules/sync/batch-sync.types';
 
 /** The run wrote its report, but not everything went in: the lines still print, and the exit code is 2. */
 export class CommandFailed extends Error {
@@ -62,11 +63,14 @@ async function syncCommand(em: EntityManager, positional: string[], options: Opt
   if (typeof options.organisation !== 'string') throw new UsageError('sync: --organisation is required');
   const mode = String(options.mode ?? 'upsert').toUpperCase();
   if (mode !== 'UPSERT' && mode !== 'REPLACE') throw new UsageError(`sync: --mode is upsert or replace, not "${String(options.mode)}"`);
+  const scope = String(options['replace-scope'] ?? 'organisation').toUpperCase();
+  if (scope !== ReplaceScope.ORGANISATION && scope !== ReplaceScope.SUBTREE) throw new UsageError(`sync: --replace-scope is organisation or subtree, not "${String(options['replace-scope'])}"`);
+  if (options['replace-scope'] !== undefined && mode !== 'REPLACE') throw new UsageError('sync: --replace-scope goes with --mode replace');
   const content = readInput(file);
   const organisation = await findOrganisation(em, options.organisation);
   const bar = progressBar('sync');
   try {
-    const report = await syncFile(em, CLI_ACTOR, { file, content, organisation, mode, dryRun: options['dry-run'] === true, publish: options.publish === true, onProgress: bar.update });
+    const report = await syncFile(em, CLI_ACTOR, { file, content, organisation, mode, replaceScope: scope as ReplaceScope, dryRun: options['dry-run'] === true, publish: options.publish === true, onProgress: bar.update });
     bar.stop();
     return finish(report, options, 'sync');
   } finally {
@@ -77,14 +81,15 @@ async function syncCommand(em: EntityManager, positional: string[], options: Opt
 /** Commands that bring records in: `import avg-register FILE.zip` and `sync FILE.json|FILE.ndjson`. */
 export const RECORD_COMMANDS: Record<'import' | 'sync', CommandSpec> = {
   import: {
-    usage: 'import avg-register <FILE.zip> --organisation <tooi|oin|name> [--dry-run] [--publish established|none] [--replace] [--report <file.json>]',
+    usage: 'import avg-register <FILE.zip> --organisation <tooi|oin|id|name> [--dry-run] [--publish established|none] [--replace] [--report <file.json>]',
     options: { organisation: string, 'dry-run': flag, publish: string, replace: flag, report: string },
     positionals: 2,
     run: importCommand,
   },
   sync: {
-    usage: 'sync <FILE.json|FILE.ndjson> --organisation <tooi|oin|name> [--mode upsert|replace] [--dry-run] [--publish] [--report <file.json>]',
-    options: { organisation: string, mode: string, 'dry-run': flag, publish: flag, report: string },
+    usage:
+      'sync <FILE.json|FILE.ndjson> --organisation <tooi|oin|id|name> [--mode upsert|replace [--replace-scope organisation|subtree]] [--dry-run] [--publish] [--report <file.json>]\n                (a record may name its unit: "unit": { "name" | "id" | "tooiUri" | "oin": … } within the organisation\'s subtree)',
+    options: { organisation: string, mode: string, 'replace-scope': string, 'dry-run': flag, publish: flag, report: string },
     positionals: 1,
     run: syncCommand,
   },

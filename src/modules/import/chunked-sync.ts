@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Organisation } from '../organisation/organisation.entity';
-import { type BatchSyncService, RecordOutcome, type RecordResult, SyncMode } from '../sync/batch-sync.service';
+import { type BatchSyncService, exceptionsOf, RecordOutcome, type RecordResult, ReplaceScope, SyncMode } from '../sync/batch-sync.service';
 import { type FieldError, fieldError } from '../sync/field-error';
 import { LIMITS, type SyncRecordData } from '../sync/record-validation';
 
 export interface ChunkedSyncOptions {
   mode: SyncMode;
+  /** With REPLACE: reconcile the organisation only (default) or its whole subtree. */
+  replaceScope?: ReplaceScope;
   dryRun: boolean;
   /** Derived from the source (a file's hash) and the options: the same run gets the same keys, so a rerun writes nothing and an interrupted run resumes. */
   keyPrefix: string;
@@ -32,15 +34,25 @@ export function runKey(kind: string, parts: (string | Buffer)[]): string {
  * A register of any size through the batch service, in chunks of at most 500 records, each with
  * its own idempotency key `<keyPrefix>:<chunk>`. A chunk answered from its key (an earlier run
  * wrote it) reports its records UNCHANGED: this run wrote nothing. REPLACE withdraws the
- * organisation's records absent from the whole register once every chunk is in, never per chunk.
+ * organisation's (or its subtree's) records absent from the whole register once every chunk is in,
+ * never per chunk. Records may name their units (within the organisation's subtree).
  */
 export async function syncInChunks(service: BatchSyncService, organisation: Organisation, records: SyncRecordData[], options: ChunkedSyncOptions): Promise<ChunkedSyncResult> {
   const size = Math.min(options.chunkSize ?? LIMITS.batch, LIMITS.batch);
   const results: RecordResult[] = [];
   let replayedChunks = 0;
+  const pinnedReferences = referencesOfSeveralUnits(records);
   for (let start = 0, chunk = 1; start < records.length; start += size, chunk++) {
     const part = records.slice(start, start + size);
-    const answer = await service.sync({ organisation, records: part, mode: SyncMode.UPSERT, dryRun: options.dryRun, allOrNothing: false, idempotencyKey: options.dryRun ? null : `${options.keyPrefix}:${chunk}` });
+    const answer = await service.sync({
+      organisation,
+      records: part,
+      mode: SyncMode.UPSERT,
+      dryRun: options.dryRun,
+      allOrNothing: false,
+      idempotencyKey: options.dryRun ? null : `${options.keyPrefix}:${chunk}`,
+      ...(pinnedReferences.size ? { pinnedReferences } : {}),
+    });
     if (answer.replayed) replayedChunks++;
     const batchErrors: FieldError[] = answer.errors.map((e) => fieldError(['chunk', chunk, ...e.path], e.code, e.message));
     part.forEach((record, i) => {
@@ -57,6 +69,22 @@ export async function syncInChunks(service: BatchSyncService, organisation: Orga
     options.onChunk?.(Math.min(start + size, records.length));
   }
   if (options.mode === SyncMode.REPLACE)
-    results.push(...(await service.withdrawAllExcept(organisation, records.map((r) => r.reference), { dryRun: options.dryRun, operation: 'syncProcessingActivities' })));
+    results.push(
+      ...(await service.withdrawAllExcept(organisation, exceptionsOf(records, results), { dryRun: options.dryRun, operation: 'syncProcessingActivities', subtree: options.replaceScope === ReplaceScope.SUBTREE })),
+    );
   return { results, replayedChunks };
+}
+
+/** References the register holds for more than one unit: a chunk must not take one for a record moving units (record-plan.ts). */
+function referencesOfSeveralUnits(records: SyncRecordData[]): Set<string> {
+  const units = new Map<string, string>();
+  const several = new Set<string>();
+  for (const r of records) {
+    if (typeof r.reference !== 'string') continue;
+    const unit = JSON.stringify(r.unit ?? null);
+    const seen = units.get(r.reference);
+    if (seen === undefined) units.set(r.reference, unit);
+    else if (seen !== unit) several.add(r.reference);
+  }
+  return several;
 }

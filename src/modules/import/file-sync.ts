@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../audit/audit.service';
-import type { Organisation } from '../organisation/organisation.entity';
-import { BatchSyncService, SyncMode } from '../sync/batch-sync.service';
+import { Organisation } from '../organisation/organisation.entity';
+import { BatchSyncService, type RecordResult, ReplaceScope, SyncMode } from '../sync/batch-sync.service';
 import type { SyncRecordData } from '../sync/record-validation';
 import { runKey, syncInChunks } from './chunked-sync';
 import { type RunReport, summarise } from './run-report';
@@ -12,6 +12,8 @@ export interface FileSyncOptions {
   content: Buffer;
   organisation: Organisation;
   mode: 'UPSERT' | 'REPLACE';
+  /** With REPLACE: the organisation only (default) or its whole subtree. */
+  replaceScope?: ReplaceScope;
   dryRun: boolean;
   /** Publish every record that does not say `publish` itself. */
   publish: boolean;
@@ -41,16 +43,21 @@ export async function syncFile(em: EntityManager, actor: Actor, options: FileSyn
   const prepared = records.map((r) => ({ ...r, publish: r.publish ?? options.publish, publishFrom: typeof r.publishFrom === 'string' ? new Date(r.publishFrom) : (r.publishFrom ?? null) }));
   const { results } = await syncInChunks(new BatchSyncService(em, actor), options.organisation, prepared, {
     mode: options.mode === 'REPLACE' ? SyncMode.REPLACE : SyncMode.UPSERT,
+    replaceScope: options.replaceScope,
     dryRun: options.dryRun,
-    keyPrefix: runKey('sync', [options.content, options.organisation.id, options.mode, String(options.publish), String(options.chunkSize ?? 500)]),
+    keyPrefix: runKey('sync', [options.content, options.organisation.id, options.mode, String(options.publish), String(options.chunkSize ?? 500), ...(options.replaceScope === ReplaceScope.SUBTREE ? ['subtree'] : [])]),
     chunkSize: options.chunkSize,
     onChunk: (done) => options.onProgress?.(done, prepared.length),
   });
+  // Records that name their unit are reported under it.
+  const unitNames = await namesOf(em, options.organisation, results);
+  report.units = [...new Set([options.organisation.id, ...results.map((r) => r.organisationId ?? options.organisation.id)])].map((id) => ({ name: unitNames.get(id)!, id, created: false }));
+  const unitOf = (r: RecordResult) => unitNames.get(r.organisationId ?? options.organisation.id)!;
   for (const r of results) {
-    if (r.index === null) report.withdrawn.push({ unit: options.organisation.name, reference: r.reference, outcome: r.outcome, version: r.version });
+    if (r.index === null) report.withdrawn.push({ unit: unitOf(r), reference: r.reference, outcome: r.outcome, version: r.version });
     else
       report.records.push({
-        unit: options.organisation.name,
+        unit: unitOf(r),
         file: options.file,
         reference: r.reference,
         title: typeof prepared[r.index].title === 'string' ? prepared[r.index].title : null,
@@ -66,6 +73,14 @@ export async function syncFile(em: EntityManager, actor: Actor, options: FileSyn
       });
   }
   return summarise(report);
+}
+
+/** The names of the organisations the results belong to. */
+async function namesOf(em: EntityManager, organisation: Organisation, results: RecordResult[]): Promise<Map<string, string>> {
+  const names = new Map([[organisation.id, organisation.name]]);
+  const others = [...new Set(results.map((r) => r.organisationId).filter((id): id is string => !!id && !names.has(id)))];
+  if (others.length) for (const o of await em.fork().find(Organisation, { id: { $in: others } })) names.set(o.id, o.name);
+  return names;
 }
 
 type Incoming = SyncRecordData & { publishFrom?: Date | string | null };

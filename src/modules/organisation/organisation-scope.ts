@@ -39,3 +39,8 @@ export async function findOrganisationIn(em: EntityManager, identifier: Organisa
   if (!found || (allowedIds && !allowedIds.includes(found.id))) return null;
   return found;
 }
+
+/** `text` as an (i)like pattern that matches only itself: names may contain % and _. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

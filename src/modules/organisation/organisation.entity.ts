@@ -10,6 +10,11 @@ import { OrganisationKind } from './organisation.enums';
  */
 @Entity({ tableName: 'organisation' })
 @Check({ name: 'organisation_oin_format', expression: "oin ~ '^[0-9]{20}$'" })
+// Names are unique among siblings, ignoring case; top-level organisations count as siblings (organisation.service.ts).
+@Index({
+  name: 'organisation_parent_name_unique',
+  expression: `create unique index "organisation_parent_name_unique" on "organisation" (coalesce("parent_id", '00000000-0000-0000-0000-000000000000'::uuid), lower("name"))`,
+})
 export class Organisation extends UuidEntity {
   @Property({ type: 'text' })
   name!: string;

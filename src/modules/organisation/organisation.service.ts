@@ -1,9 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ErrorCode, type FieldError, fieldError } from '../sync/field-error';
 import { isValidOin, isValidTooi } from '../sync/record-validation';
 import { Organisation } from './organisation.entity';
 import { OrganisationKind } from './organisation.enums';
 import { subtreeIds } from './organisation-scope';
+
+/** The key the database keeps unique among siblings (organisation_parent_name_unique; top-level organisations share the nil parent). */
+export const NO_PARENT = '00000000-0000-0000-0000-000000000000';
+export const SIBLING_KEY_SQL = `(coalesce(parent_id, '${NO_PARENT}'::uuid), lower(name))`;
 
 export interface OrganisationFields {
   name?: string | null;
@@ -18,12 +22,18 @@ export interface OrganisationFields {
 
 export type OrganisationResult = { organisation: Organisation; errors: [] } | { organisation: null; errors: FieldError[] };
 
-/** Register operators' management of the organisation tree. Identifiers (TOOI URI, OIN) are unique register-wide. */
+/**
+ * Register operators' management of the organisation tree. Identifiers (TOOI URI, OIN) are unique
+ * register-wide; names are unique among siblings, ignoring case (organisations without a Dutch
+ * identifier are known by name: a second "Afdeling Burgerzaken" under the same parent would be
+ * the same unit twice). The database enforces both (organisation_parent_name_unique).
+ */
 export class OrganisationService {
   constructor(private readonly em: EntityManager) {}
 
   async create(fields: OrganisationFields & { name: string; kind: OrganisationKind }, parent: Organisation | null): Promise<OrganisationResult> {
     const errors = await this.check(fields, null);
+    if (!errors.length) errors.push(...(await this.siblingNamed(fields.name, parent?.id ?? null, null, ['name'])));
     if (errors.length) return { organisation: null, errors };
     const organisation = this.em.create(Organisation, {
       name: fields.name,
@@ -45,6 +55,7 @@ export class OrganisationService {
     const errors = await this.check(fields, organisation.id);
     if (fields.name === null) errors.push(fieldError(['name'], ErrorCode.REQUIRED, 'An organisation keeps a name.'));
     if (fields.kind === null) errors.push(fieldError(['kind'], ErrorCode.REQUIRED, 'An organisation keeps a kind.'));
+    if (fields.name != null && !errors.length) errors.push(...(await this.siblingNamed(fields.name, organisation.parent?.id ?? null, organisation.id, ['name'])));
     if (errors.length) return { organisation: null, errors };
     for (const key of ['name', 'abbreviation', 'kind', 'tooiUri', 'oin', 'website', 'email', 'phone'] as const) {
       if (fields[key] !== undefined) (organisation as unknown as Record<string, unknown>)[key] = fields[key];
@@ -57,9 +68,25 @@ export class OrganisationService {
   async move(organisation: Organisation, parent: Organisation | null): Promise<OrganisationResult> {
     if (parent && (await subtreeIds(this.em, organisation.id)).includes(parent.id))
       return { organisation: null, errors: [fieldError(['parent'], ErrorCode.INVALID_PARENT, 'An organisation cannot move under itself or one of its own sub-organisations.')] };
+    const clash = await this.siblingNamed(organisation.name, parent?.id ?? null, organisation.id, ['parent']);
+    if (clash.length) return { organisation: null, errors: clash };
     organisation.parent = parent;
     await this.em.flush();
     return { organisation, errors: [] };
+  }
+
+  /** ALREADY_EXISTS when another child of `parentId` (null: the top of the tree) has this name, in any case. */
+  private async siblingNamed(name: string, parentId: string | null, selfId: string | null, path: (string | number)[]): Promise<FieldError[]> {
+    // In the caller's transaction, so a sibling created earlier in it counts too.
+    const db = this.em.getTransactionContext<Knex.Transaction>() ?? this.em.getKnex();
+    const { rows } = await db.raw<{ rows: { id: string; name: string }[] }>(
+      `select id, name from organisation where ${SIBLING_KEY_SQL} = (coalesce(?::uuid, '${NO_PARENT}'::uuid), lower(?)) and id is distinct from ?::uuid limit 1`,
+      [parentId, name, selfId],
+    );
+    const [other] = rows;
+    if (!other) return [];
+    const where = parentId ? 'under the same parent' : 'at the top of the tree';
+    return [fieldError(path, ErrorCode.ALREADY_EXISTS, `An organisation named "${other.name}" already exists ${where} (id ${other.id}); names are unique among siblings. Use that organisation, or choose another name.`)];
   }
 
   private async check(f: OrganisationFields, selfId: string | null): Promise<FieldError[]> {

@@ -1,3 +1,4 @@
+import type { ParsedRetentionRule } from '../retention/retention-rule.types';
 import { ArrayType, Cascade, Collection, Entity, Enum, Index, ManyToOne, OneToMany, OneToOne, type Opt, Property, type Rel, Unique } from '@mikro-orm/core';
 import { UuidEntity } from '../common/base.entity';
 import { DataSubjectGroup } from './content/data-subject-group.entity';
@@ -115,6 +116,21 @@ export class ProcessingActivityVersion extends UuidEntity {
 
   @Property({ type: 'text', nullable: true })
   processingLocation: string | null = null;
+
+  /** Bewaartermijn stated once for the whole record, verbatim; copied onto every data item without its own (data-item.entity.ts). */
+  @Property({ type: 'text', nullable: true })
+  retentionText: string | null = null;
+
+  /** The rules parsed from retentionText, as on a data item. */
+  @Property({ type: 'json', default: '[]' })
+  retentionRules: ParsedRetentionRule[] & Opt = [];
+
+  /** Bron stated once for the whole record; copied onto every data item that states no source of its own. */
+  @Property({ type: 'text', nullable: true })
+  sourceDescription: string | null = null;
+
+  @Property({ type: 'boolean', nullable: true })
+  sourceIsDataSubject: boolean | null = null;
 
   // ---- denormalised filter columns (written once with the content) ----
   @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })

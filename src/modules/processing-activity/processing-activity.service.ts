@@ -34,6 +34,12 @@ export interface SaveRecordInput {
   baseVersion?: number | null;
   /** When no status is given and the content is identical, leave the latest version's status as it is (sync re-deliveries). */
   preserveStatus?: boolean;
+  /**
+   * The record to write, when it is not `organisation`'s record with `reference`: a record of
+   * another unit that moves to `organisation` (same id and history, a new version there, even
+   * when its content is unchanged).
+   */
+  activityId?: string;
 }
 
 /** The record moved on since the version the caller's change was based on. */
@@ -70,14 +76,15 @@ export class ProcessingActivityService {
 
     const activity = await em.findOne(
       ProcessingActivity,
-      { organisation: input.organisation, reference: input.reference },
+      input.activityId ? { id: input.activityId } : { organisation: input.organisation, reference: input.reference },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     const isNew = !activity;
+    const moving = activity !== null && activity.organisation.id !== input.organisation.id;
     if (input.baseVersion != null && input.baseVersion !== (activity?.latestVersionNumber ?? 0)) {
       throw new StaleVersionError(activity?.latestVersionNumber ?? 0, input.baseVersion);
     }
-    if (activity) {
+    if (activity && !moving) {
       const latest = await em.findOne(ProcessingActivityVersion, { activity, versionNumber: activity.latestVersionNumber });
       if (latest && latest.contentHash === hash) {
         const keep = input.preserveStatus && input.status === undefined;

@@ -31,6 +31,14 @@ export interface RecordContent {
   dataSubjectRights?: string | null;
   /** Where the processing takes place, where the source states it (e.g. "binnen Nederland"). */
   processingLocation?: string | null;
+  /**
+   * Bewaartermijn stated once for the whole record (municipal registers often have one per
+   * processing): it applies to every data item without a retention text of its own.
+   */
+  retentionText?: string | null;
+  /** Bron stated once for the whole record: it applies to every data item that states no source of its own (neither description nor sourceIsDataSubject). */
+  sourceDescription?: string | null;
+  sourceIsDataSubject?: boolean | null;
   internal?: InternalContent | null;
 }
 

@@ -97,6 +97,10 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
     related_processings_statement: c.relatedProcessingsStatement ?? null,
     data_subject_rights: c.dataSubjectRights ?? null,
     processing_location: c.processingLocation ?? null,
+    retention_text: c.retentionText ?? null,
+    retention_rules: retentionRulesOf(c.retentionText ?? ''),
+    source_description: c.sourceDescription ?? null,
+    source_is_data_subject: c.sourceIsDataSubject ?? null,
     legal_basis_codes: unique(c.purposes.map((p) => p.legalBasis)),
     special_category_codes: unique(c.dataSubjectGroups.flatMap((g) => g.specialCategories ?? [])),
     transfer_country_codes: unique((c.thirdCountryTransfers?.transfers ?? []).map((t) => t.countryCode?.toUpperCase())),
@@ -114,19 +118,25 @@ export function addVersionRows(rows: VersionRows, v: NewVersion, links: VersionL
     rows.data_subject_group.push({ id: groupId, version_id: versionId, position: i, description: g.description, no_special_categories: g.noSpecialCategories ?? null });
     for (const code of new Set(g.specialCategories ?? [])) rows.data_subject_group_special_category.push({ data_subject_group_id: groupId, special_category_code: code });
     g.dataItems.forEach((d, j) => {
+      // The record's retention and source apply to every item that states none of its own.
+      const retentionFromRecord = d.retentionText == null && c.retentionText != null;
+      const sourceFromRecord = d.sourceDescription == null && d.sourceIsDataSubject == null && (c.sourceDescription != null || c.sourceIsDataSubject != null);
+      const retentionText = retentionFromRecord ? c.retentionText! : (d.retentionText ?? null);
       rows.data_item.push({
         id: timeOrderedId(),
         group_id: groupId,
         position: j,
         description: d.description,
         collection_purpose: d.collectionPurpose ?? null,
-        retention_text: d.retentionText ?? null,
-        source_is_data_subject: d.sourceIsDataSubject ?? null,
-        source_description: d.sourceDescription ?? null,
+        retention_text: retentionText,
+        source_is_data_subject: sourceFromRecord ? (c.sourceIsDataSubject ?? null) : (d.sourceIsDataSubject ?? null),
+        source_description: sourceFromRecord ? (c.sourceDescription ?? null) : (d.sourceDescription ?? null),
         provision_obligatory: d.provisionObligatory ?? null,
         provision_statement: d.provisionStatement ?? null,
         consequences_of_not_providing: d.consequencesOfNotProviding ?? null,
-        retention_rules: retentionRulesOf(d.retentionText ?? ''),
+        retention_rules: retentionRulesOf(retentionText ?? ''),
+        retention_from_record: retentionFromRecord,
+        source_from_record: sourceFromRecord,
       });
     });
   });

@@ -8,7 +8,7 @@ import { relatedKey, type VersionLinks } from './version-builder';
  * Resolves, in two queries for a whole batch, the organisations that parties name (by TOOI/OIN)
  * and the activities that related-processing links point at.
  */
-export async function resolveVersionLinks(em: EntityManager, owner: Organisation, contents: RecordContent[]): Promise<VersionLinks> {
+export async function resolveVersionLinks(em: EntityManager, owner: Pick<Organisation, 'id' | 'tooiUri'>, contents: RecordContent[]): Promise<VersionLinks> {
   const identifiers = new Set<string>();
   const related: { tooi: string | null; reference: string }[] = [];
   for (const c of contents) {

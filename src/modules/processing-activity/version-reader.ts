@@ -50,9 +50,10 @@ export function toRecordContent(v: ProcessingActivityVersion): RecordContent {
       dataItems: g.dataItems.getItems().map((d) => ({
         description: d.description,
         collectionPurpose: d.collectionPurpose,
-        retentionText: d.retentionText,
-        sourceIsDataSubject: d.sourceIsDataSubject,
-        sourceDescription: d.sourceDescription,
+        // What the item said itself: values it took from the record are given back on the record only.
+        retentionText: d.retentionFromRecord ? null : d.retentionText,
+        sourceIsDataSubject: d.sourceFromRecord ? null : d.sourceIsDataSubject,
+        sourceDescription: d.sourceFromRecord ? null : d.sourceDescription,
         provisionObligatory: d.provisionObligatory,
         provisionStatement: d.provisionStatement,
         consequencesOfNotProviding: d.consequencesOfNotProviding,
@@ -86,6 +87,9 @@ export function toRecordContent(v: ProcessingActivityVersion): RecordContent {
     relatedProcessingsStatement: v.relatedProcessingsStatement,
     dataSubjectRights: v.dataSubjectRights,
     processingLocation: v.processingLocation,
+    retentionText: v.retentionText,
+    sourceDescription: v.sourceDescription,
+    sourceIsDataSubject: v.sourceIsDataSubject,
     internal: toInternalContent(v),
   };
 }

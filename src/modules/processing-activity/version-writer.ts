@@ -8,6 +8,7 @@ import { addVersionRows, emptyVersionRows, type Row, VERSION_TABLES, type Versio
 export interface VersionWrite {
   /** The record's row as read (and locked) by the caller; null for a new record. */
   activity: { id: string; latestVersionNumber: number } | null;
+  /** The record's organisation; for an existing record of another organisation, the record moves here (same id, new version). */
   organisationId: string;
   reference: string;
   content: RecordContent;
@@ -18,6 +19,8 @@ export interface VersionWrite {
   publishedAt?: Date | null;
   /** When the source register withdrew it; default the moment of writing. */
   withdrawnAt?: Date | null;
+  /** Links of this record's content, when not the batch's (`links`): a record of another unit links relative to that unit. */
+  links?: VersionLinks;
 }
 
 export interface WrittenVersion {
@@ -58,7 +61,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
       withheld: reason !== null,
       withheld_reason: reason,
     });
-    const versionId = addVersionRows(rows, { activityId, versionNumber, content: w.content, hash: w.hash, status: w.status, publishFrom: w.publishFrom, at, publishedAt: w.publishedAt, withdrawnAt: w.withdrawnAt }, links);
+    const versionId = addVersionRows(rows, { activityId, versionNumber, content: w.content, hash: w.hash, status: w.status, publishFrom: w.publishFrom, at, publishedAt: w.publishedAt, withdrawnAt: w.withdrawnAt }, w.links ?? links);
     return { activityId, versionId, versionNumber, created: !w.activity };
   });
 
@@ -72,10 +75,11 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
   };
   if (created.length) add(insertRowsSql('processing_activity', created), created);
   if (updated.length) {
-    // A record withheld for another reason (e.g. national security) keeps that reason.
+    // A record withheld for another reason (e.g. national security) keeps that reason. A record of
+    // another organisation moves (a unit move): the projector sees the new organisation at commit.
     add(
       `update processing_activity a
-          set latest_version_number = x.latest_version_number, updated_at = now(),
+          set latest_version_number = x.latest_version_number, updated_at = now(), organisation_id = x.organisation_id,
               withheld = a.withheld or x.withheld,
               withheld_reason = case when a.withheld then a.withheld_reason else x.withheld_reason end
          from jsonb_populate_recordset(null::processing_activity, ?::jsonb) x

@@ -81,6 +81,19 @@ const DATA_ITEMS: Level<DataItemRow> = {
   },
 };
 
+/** What a record states once for all its data items (record-level retention and source); one row per version. */
+const RECORD_WIDE: Level<RecordWideRow> = {
+  from: 'processing_activity_version',
+  key: 'id',
+  position: 'id',
+  columns: {
+    retentionText: 'retention_text',
+    retentionRules: 'retention_rules',
+    sourceIsDataSubject: 'source_is_data_subject',
+    sourceDescription: 'source_description',
+  },
+};
+
 const RECIPIENTS: Level<RecipientRow> = {
   from: 'recipient',
   key: 'version_id',
@@ -173,6 +186,7 @@ export function createPublicContentLoaders(knex: Knex) {
     statutoryReferences: level(STATUTORY_REFERENCES),
     dataSubjectGroups: level(DATA_SUBJECT_GROUPS),
     dataItems: level(DATA_ITEMS),
+    recordWide: level(RECORD_WIDE),
     recipients: level(RECIPIENTS),
     parties: level(PARTIES),
     transfers: level(TRANSFERS),
@@ -235,6 +249,13 @@ export interface DataItemRow {
   provisionObligatory: boolean | null;
   provisionStatement: string | null;
   consequencesOfNotProviding: string | null;
+}
+export interface RecordWideRow {
+  _key: string;
+  retentionText: string | null;
+  retentionRules: ParsedRetentionRule[];
+  sourceIsDataSubject: boolean | null;
+  sourceDescription: string | null;
 }
 export interface RecipientRow {
   _key: string;

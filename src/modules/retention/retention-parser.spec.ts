@@ -261,6 +261,7 @@ describe('parseRetentionText — robustness on generated input', () => {
     'V', 'B', 'SA', 'V2', 'V5', '6', '20', '99999999999999999999999', '1,5', '9.3.3', '2.2', 'jaar', 'j', 'maanden', 'dagen', 'weken', 'één', 'twee',
     'na', 'direct', 'voor', 'overige', 'Werkproces', 'werkprocessen:', 'Het', 'Selectielijst', 'Defensie', '2021',
     'vernietigen', 'blijvend', 'bewaren', 'we', 'worden', ':', '.', ',', '(', ')', '<p>', '</p>', '<li>', '•', '&amp;', '&#', '??', '\n',
+    'selectielijst', 'categorie', 'cat.', '7.1.2', 'uur', 'half', 'anderhalf', 'tot', 'of', ';', 'zolang', 'openbaarheid', 'overgebracht', 'Kinderen',
   ];
 
   function randomText(next: () => number): string {
@@ -280,12 +281,13 @@ describe('parseRetentionText — robustness on generated input', () => {
       expect(() => (rules = parseRetentionText(text))).not.toThrow();
       expect(Array.isArray(rules)).toBe(true);
       for (const r of rules) {
-        if (r.duration !== null) expect(r.duration).toMatch(/^P\d+[DWMY]$/);
+        if (r.duration !== null) expect(r.duration).toMatch(/^(?:P\d+[DWMY]|PT\d+H)$/);
         expect(Object.values(RetentionKind)).toContain(r.kind);
         expect(r.sourceFragment.length).toBeGreaterThan(0);
         if (r.kind === PERMANENT) expect(r.duration).toBeNull();
         if (r.kind === DURATION) expect(r.duration).not.toBeNull();
         if (r.kind === UNTIL_EVENT) expect(r.eventTrigger).not.toBeNull();
+        if (r.kind === RetentionKind.SELECTION_LIST) expect(r.selectionList ?? r.processNumber).not.toBeNull();
       }
     }
   });

@@ -1,15 +1,43 @@
 import { isIsoDuration } from '../sync/iso-duration';
-import { ParsedRetentionRule, RetentionKind, RetentionValuation } from './retention-rule.types';
+import {
+  ANCHORED_TRIGGER,
+  CATEGORY,
+  DESTROY_WORDS,
+  FREE_TRIGGER,
+  HALF_YEAR,
+  KEEP_CODE,
+  LEADING_MARKER,
+  MARKER,
+  NOT_RETENTION,
+  PERIOD,
+  PERIODS,
+  PERMANENT_WORDS,
+  PROCESS_HEADER,
+  QUALIFIERS,
+  RANGE_BEFORE,
+  RETENTION_WORDS,
+  SELECTION_LIST,
+  SOFT_NOT_RETENTION,
+  TITLE_END,
+  TRIGGER_END,
+  UNIT_CODES,
+  WRITTEN_NUMBERS,
+} from './retention-phrases';
+import { type ParsedRetentionRule, RetentionKind, RetentionValuation } from './retention-rule.types';
 
 /**
  * Best-effort parser for Dutch retention-period texts ("bewaartermijn") as found in
  * government registers of personal-data processing. It never throws: the caller keeps
- * the verbatim text, so anything we cannot read simply yields no rule.
+ * the verbatim text, so anything we cannot read simply yields no rule — never a wrong one.
  *
- * The text is read as a sequence of anchors (a selection list name, a "werkproces"
- * header) that set context, and clauses between them that may each hold one rule.
- * A clause is a sentence, a line (HTML paragraph), or the span from one valuation
- * marker ("V …", "B …", "SA B …") to the next.
+ * The text is read as a sequence of anchors (a selection list, a "werkproces" header, a
+ * category number) that set context, and clauses between them that may each hold one rule.
+ * A clause is a sentence, a line (HTML paragraph), the span from one valuation marker ("V …",
+ * "B …", "SA B …") to the next, or, in a sentence naming several periods ("Dossier: 20 jaar na
+ * afsluiting, correspondentie 2 jaar"), each comma-separated part with a period. A period that
+ * is not retention (how long an archive stays closed, when it is transferred, ages) makes no
+ * rule; a range or an alternative ("5 tot 7 jaar") neither. A selection list or category the
+ * text names without a period of its own is a SELECTION_LIST rule: keep as that list prescribes.
  */
 export function parseRetentionText(text: string): ParsedRetentionRule[] {
   try {
@@ -32,6 +60,12 @@ interface Context {
 interface Anchor {
   start: number;
   end: number;
+  /** What the anchor names, verbatim: the fragment of a SELECTION_LIST rule. */
+  fragment: string;
+  /** A selection list, or a process/category within one. */
+  kind: 'list' | 'process';
+  /** A process header by keyword ("werkproces", "categorie"); bare numbers in enumerations are not references on their own. */
+  explicit: boolean;
   apply(ctx: Context): void;
 }
 
@@ -39,38 +73,6 @@ interface Span {
   index: number;
   end: number;
 }
-
-// A period: digits or a small written number, then a unit. The look-behind keeps
-// "1,5 jaar" from being read as "5 jaar".
-const WRITTEN_NUMBERS: Record<string, number> = {
-  een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, twaalf: 12,
-};
-const UNITS = '(dagen|dag|weken|week|wk|maanden|maand|mnd|jaren|jaar|jr|j)(?!\\p{L})';
-const PERIOD = new RegExp(`(?<![\\p{L}\\d.,])(?:(\\d+)\\s*|(${Object.keys(WRITTEN_NUMBERS).join('|')})\\s+)${UNITS}`, 'iu');
-// After B: a category code ("SA B 1") or a period, neither of which says what the rule applies to.
-const KEEP_CODE = new RegExp(`^\\s*\\d+(?![\\d.,])(?:\\s*${UNITS})?`, 'iu');
-const UNIT_CODES: Record<string, string> = { d: 'D', w: 'W', m: 'M', j: 'Y' };
-
-// Selection-list valuation marker: V (vernietigen) or B (bewaren), optionally "SA B";
-// the number may be glued on ("V2 jaar", "V5 overige"). Case-sensitive on purpose.
-const MARKER = /(?<![\p{L}\d-])(?:SA\s+)?[VB](?=\d|\s|$)/gu;
-const LEADING_MARKER = /^(?:SA\s+)?([VB])(?=\d|\s|$)/;
-
-// "Selectielijst <naam> <jaar>", or, without a year, a run of capitalised words.
-const SELECTION_LIST = /Selectielijst(?:[^.,:;\n()]{0,80}?\b(?:19|20)\d{2}\b|(?:\s+[A-Z][\w-]*)+)/g;
-// A process header: "werkproces 9.3.3 Titel" or, in enumerations, a bare "9.3.3 Titel".
-const PROCESS_HEADER = /(?:\b[Ww]erkprocess?(?:en)?\s*:?\s*(\d+(?:\.\d+)*)|(?<![\p{L}\d.,])(\d+(?:\.\d+)+))\s+(?=\p{Lu})/gu;
-// A process title runs until punctuation, a new line, or the next valuation marker.
-const TITLE_END = /[:,(\n]|\.(?=\s|$)|\s(?=(?:SA\s+)?[VB](?:\d|\s|$))/;
-
-// An event trigger directly after the period ("2 jaar na einde procedure"); without a
-// period only the explicit "direct na …" is trusted, as prose is full of "na".
-const ANCHORED_TRIGGER = /^\s*((?:direct|onmiddellijk)\s+)?(?:na|nadat|vanaf)\s/i;
-const FREE_TRIGGER = /(?<!\p{L})(?:direct|onmiddellijk)\s+na\s/iu;
-// The trigger ends where a new phrase starts: punctuation, "voor …" (what it applies to) or a verb.
-const TRIGGER_END = /[,;:(]|\.(?=\s|$)|\s(?=(?:voor|wordt|worden|waarna|tenzij|verwijderd|gewist|vernietigd|bewaard)\b)/i;
-
-const QUALIFIERS = /(?:\s*\b(?:binnen|na|maximaal|minimaal|gedurende|uiterlijk|ten hoogste|hooguit|tot)\b)+\s*$/i;
 
 /** Block tags and bullets become line breaks (clause boundaries); inline tags vanish. Entities first: registers often escape their HTML. */
 function stripHtml(text: string): string {
@@ -88,18 +90,60 @@ function stripHtml(text: string): string {
     .join('\n');
 }
 
+/** One context of the text (a list, or a process in it) and how many rules it gave. */
+interface Segment {
+  anchor: Anchor | null;
+  ctx: Context;
+  rules: number;
+  /** The list this segment belongs to (its own anchor for a list). */
+  list: Anchor | null;
+}
+
 function parseClean(clean: string): ParsedRetentionRule[] {
   const ctx: Context = { selectionList: null, processNumber: null, processTitle: null };
   const rules: ParsedRetentionRule[] = [];
+  const segments: Segment[] = [];
+  let segment: Segment = { anchor: null, ctx: { ...ctx }, rules: 0, list: null };
   let cursor = 0;
   for (const anchor of findAnchors(clean)) {
     if (anchor.start < cursor) continue; // overlapping match; the earlier one wins
-    rules.push(...parseBody(clean.slice(cursor, anchor.start), ctx));
+    const found = parseBody(clean.slice(cursor, anchor.start), ctx);
+    rules.push(...found);
+    segment.rules += found.length;
+    segments.push(segment);
     anchor.apply(ctx);
+    segment = { anchor, ctx: { ...ctx }, rules: 0, list: anchor.kind === 'list' ? anchor : segment.list };
     cursor = anchor.end;
   }
-  rules.push(...parseBody(clean.slice(cursor), ctx));
-  return rules;
+  const found = parseBody(clean.slice(cursor), ctx);
+  rules.push(...found);
+  segment.rules += found.length;
+  segments.push(segment);
+  return [...rules, ...referenceRules(segments)];
+}
+
+/**
+ * A selection list or category the text names but gives no rule for ("Zie Selectielijst
+ * Ministerie van EZK", "conform selectielijst gemeenten, categorie 1.1.2"): the list decides.
+ * One per named category without rules, and one per list that gave no rule at all.
+ */
+function referenceRules(segments: Segment[]): ParsedRetentionRule[] {
+  const out: ParsedRetentionRule[] = [];
+  for (const s of segments) {
+    if (!s.anchor || s.rules) continue;
+    if (s.anchor.kind === 'process') {
+      if (s.anchor.explicit || s.ctx.selectionList) out.push(referenceRule(s.ctx, s.anchor.fragment));
+      continue;
+    }
+    const ofList = segments.filter((t) => t.list === s.anchor);
+    if (ofList.every((t) => t.rules === 0 && (t === s || !t.anchor || t.anchor.kind !== 'process' || (!t.anchor.explicit && !t.ctx.selectionList))))
+      out.push(referenceRule(s.ctx, s.anchor.fragment));
+  }
+  return out;
+}
+
+function referenceRule(ctx: Context, fragment: string): ParsedRetentionRule {
+  return { kind: RetentionKind.SELECTION_LIST, duration: null, eventTrigger: null, valuation: null, ...ctx, appliesTo: null, sourceFragment: fragment };
 }
 
 function findAnchors(clean: string): Anchor[] {
@@ -107,7 +151,7 @@ function findAnchors(clean: string): Anchor[] {
   for (const m of clean.matchAll(SELECTION_LIST)) {
     const name = m[0].replace(/\s+/g, ' ').trim();
     // A new selection list starts a new context: earlier processes belong to the old one.
-    anchors.push({ start: m.index!, end: m.index! + m[0].length, apply: (ctx) => Object.assign(ctx, { selectionList: name, processNumber: null, processTitle: null }) });
+    anchors.push({ start: m.index!, end: m.index! + m[0].length, fragment: name, kind: 'list', explicit: true, apply: (ctx) => Object.assign(ctx, { selectionList: name, processNumber: null, processTitle: null }) });
   }
   for (const m of clean.matchAll(PROCESS_HEADER)) {
     const titleStart = m.index! + m[0].length;
@@ -117,7 +161,14 @@ function findAnchors(clean: string): Anchor[] {
     const consumed = stop >= 0 && ':,.'.includes(rest[stop]) ? 1 : 0;
     const processNumber = m[1] ?? m[2];
     const processTitle = rest.slice(0, titleLength).trim();
-    anchors.push({ start: m.index!, end: titleStart + titleLength + consumed, apply: (ctx) => Object.assign(ctx, { processNumber, processTitle }) });
+    const end = titleStart + titleLength + consumed;
+    anchors.push({ start: m.index!, end, fragment: clean.slice(m.index!, titleStart + titleLength).trim(), kind: 'process', explicit: m[1] !== undefined, apply: (ctx) => Object.assign(ctx, { processNumber, processTitle }) });
+  }
+  for (const m of clean.matchAll(CATEGORY)) {
+    const processNumber = m[1];
+    // "categorie 1.1.2:" or "cat. 7.1 (Afgehandeld)," — the punctuation after it belongs to the anchor.
+    const after = clean.slice(m.index! + m[0].length).match(/^\s*(?:\([^)]{0,80}\))?\s*[:,]?/)![0];
+    anchors.push({ start: m.index!, end: m.index! + m[0].length + after.length, fragment: m[0].trim(), kind: 'process', explicit: true, apply: (ctx) => Object.assign(ctx, { processNumber, processTitle: null }) });
   }
   return anchors.sort((a, b) => a.start - b.start);
 }
@@ -128,6 +179,12 @@ function parseBody(body: string, ctx: Context): ParsedRetentionRule[] {
   let label: string | null = null;
   for (const clause of splitClauses(body)) {
     const rule = parseClause(clause, ctx, label);
+    const previous = rules[rules.length - 1];
+    // "… tot uiterlijk 1 maand bewaard; na verwijdering door gebruiker": the event the period counts from, in the next clause.
+    if (!rule && previous && previous.sourceFragment.endsWith(';') && previous.kind === RetentionKind.DURATION && /^(?:na|nadat)\s/i.test(clause)) {
+      Object.assign(previous, { kind: RetentionKind.UNTIL_EVENT, eventTrigger: clause.replace(/[\s.;,]+$/, ''), sourceFragment: `${previous.sourceFragment} ${clause}` });
+      continue;
+    }
     if (rule) rules.push(rule);
     label = !rule && clause.endsWith(':') ? clause.slice(0, -1).trim() || null : null;
   }
@@ -138,13 +195,32 @@ function splitClauses(body: string): string[] {
   return body
     .split(/\n|(?<=[.!?;])\s+/)
     .flatMap(splitAtMarkers)
-    .map((clause) => clause.replace(/^[\s,;:.]+|[\s,;]+$/g, ''))
+    .flatMap(splitAtPeriods)
+    // A trailing ";" stays: it tells that the next clause may continue this one (parseBody).
+    .map((clause) => clause.replace(/^[\s,;:.]+|[\s,]+$/g, ''))
     .filter((clause) => clause.length > 0);
 }
 
 function splitAtMarkers(sentence: string): string[] {
   const starts = [...sentence.matchAll(MARKER)].map((m) => m.index!).filter((i) => i > 0);
   return [0, ...starts].map((start, i, all) => sentence.slice(start, all[i + 1]));
+}
+
+/**
+ * "Dossier: 20 jaar na afsluiting, correspondentie 2 jaar, logbestanden 6 maanden": a sentence
+ * naming several periods is as many clauses, cut at the commas (or semicolons) between them; a
+ * part without a period ("daarna vernietigen") stays with the part before it.
+ */
+function splitAtPeriods(sentence: string): string[] {
+  const periods = [...sentence.matchAll(PERIODS)].filter((m) => !RANGE_BEFORE.test(sentence.slice(0, m.index)));
+  if (periods.length < 2) return [sentence];
+  const parts = sentence.split(/(?<=[,;])\s+/);
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length && !PERIOD.test(part) && !HALF_YEAR.test(part)) out[out.length - 1] += ` ${part}`;
+    else out.push(part);
+  }
+  return out;
 }
 
 function parseClause(clause: string, ctx: Context, label: string | null): ParsedRetentionRule | null {
@@ -158,12 +234,15 @@ function parseClause(clause: string, ctx: Context, label: string | null): Parsed
     return { ...base, kind: RetentionKind.PERMANENT, duration: null, eventTrigger: null, valuation: RetentionValuation.KEEP, appliesTo: describeTail(tail, true) ?? label };
   }
 
-  const period = findPeriod(rest, marker !== null);
-  const trigger = findTrigger(rest, period, marker !== null);
+  const found = findPeriod(rest, marker !== null);
+  if (found === 'ambiguous') return null;
+  const period = found?.period ?? null;
+  const trigger = found ? found.trigger : findTrigger(rest, null, marker !== null);
   const valuation = marker ? RetentionValuation.DESTROY : valuationFromWords(clause);
   if (!period && !trigger) {
-    const permanent = valuation === RetentionValuation.KEEP;
-    return permanent ? { ...base, kind: RetentionKind.PERMANENT, duration: null, eventTrigger: null, valuation, appliesTo: label } : null;
+    const keep = clause.match(PERMANENT_WORDS);
+    const permanent = valuation === RetentionValuation.KEEP && keep !== null && !nearNotRetention(clause, keep.index!, keep.index! + keep[0].length);
+    return permanent ? { ...base, kind: RetentionKind.PERMANENT, duration: null, eventTrigger: null, valuation, appliesTo: label ?? describeSubject(clause.slice(0, keep.index)) } : null;
   }
 
   const tail = rest.slice(trigger?.end ?? period!.end);
@@ -179,16 +258,78 @@ function parseClause(clause: string, ctx: Context, label: string | null): Parsed
   };
 }
 
-function findPeriod(text: string, afterMarker: boolean): (Span & { iso: string }) | null {
-  const m = text.match(PERIOD);
-  if (m) {
-    const amount = m[1] !== undefined ? digits(m[1]) : WRITTEN_NUMBERS[m[2].toLowerCase()];
+type Period = Span & { iso: string };
+type Trigger = Span & { text: string };
+
+/**
+ * The clause's retention period and the event it counts from; null when it has none, 'ambiguous'
+ * when its only periods are ranges or alternatives ("5 tot 7 jaar", "5 of 10 jaar"). A period
+ * near words that make it something else than retention ("openbaarheidsbeperking 20 jaar",
+ * "na 20 jaar overbrengen") is passed over.
+ */
+function findPeriod(text: string, afterMarker: boolean): { period: Period; trigger: Trigger | null } | null | 'ambiguous' {
+  let ranged = false;
+  const candidates: Period[] = [];
+  for (const m of text.matchAll(PERIODS)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (RANGE_BEFORE.test(text.slice(0, start)) || RANGE_AFTER.test(text.slice(end))) {
+      ranged = true;
+      continue;
+    }
+    const amount = m[1] !== undefined ? digits(m[1]) : String(WRITTEN_NUMBERS[m[2].toLowerCase()]);
     const unit = UNIT_CODES[m[3][0].toLowerCase()];
-    return { index: m.index!, end: m.index! + m[0].length, iso: `P${amount}${unit}` };
+    candidates.push({ index: start, end, iso: unit === 'H' ? `PT${amount}H` : `P${amount}${unit}` });
   }
+  const half = text.match(HALF_YEAR);
+  if (half) candidates.push({ index: half.index!, end: half.index! + half[0].length, iso: half[1] ? 'P18M' : 'P6M' });
+  candidates.sort((a, b) => a.index - b.index);
+  for (const [k, period] of candidates.entries()) {
+    const trigger = findTrigger(text, period, afterMarker);
+    const phrase = { from: candidates[k - 1]?.end ?? 0, to: candidates[k + 1]?.index ?? text.length };
+    if (isRetention(text, period, trigger, phrase)) return { period, trigger };
+  }
+  if (ranged) return 'ambiguous';
   // "V5 overige": selection lists give V-periods in years, so a bare number after V is years.
   const bare = afterMarker ? text.match(/^\s*(\d+)(?![\d.,])/) : null;
-  return bare ? { index: 0, end: bare[0].length, iso: `P${digits(bare[1])}Y` } : null;
+  if (!bare) return null;
+  const period = { index: 0, end: bare[0].length, iso: `P${digits(bare[1])}Y` };
+  return { period, trigger: findTrigger(text, period, afterMarker) };
+}
+
+const RANGE_AFTER = /^\s*(?:tot|t\/m|à|-|–|—|of)\s*(?:\d|\p{L}+\s+(?:jaar|jaren|maanden|weken|dagen))/iu;
+
+/**
+ * Whether a period is about keeping data: no words that make it an archive's closure, a transfer,
+ * an age or a frequency in its own phrase — from the comma, semicolon or period before it to the
+ * one after (a label before a colon included: "Beperking openbaarheid: 75 jaar"), the event it
+ * counts from aside ("1 jaar nadat de geldigheidsduur is verstreken" is retention) — and no
+ * objection or decision term unless the clause speaks of keeping, deleting or destroying.
+ */
+function isRetention(text: string, period: Span, trigger: Trigger | null, phrase: { from: number; to: number }): boolean {
+  const start = Math.max(phrase.from, period.index - 40, lastIndexOf(text, /[,;]/g, period.index) + 1);
+  const stop = (from: number) => Math.min(phrase.to, from + 40, firstIndexOf(text, /[,;]|\.(?=\s|$)/g, from));
+  const before = text.slice(start, period.index);
+  const after = trigger ? text.slice(period.end, trigger.index) + ' ' + text.slice(trigger.end, stop(trigger.end)) : text.slice(period.end, stop(period.end));
+  if (NOT_RETENTION.test(before) || NOT_RETENTION.test(after)) return false;
+  return !(SOFT_NOT_RETENTION.test(text) && !RETENTION_WORDS.test(text));
+}
+
+function lastIndexOf(text: string, pattern: RegExp, before: number): number {
+  let last = -1;
+  for (const m of text.slice(0, before).matchAll(pattern)) last = m.index!;
+  return last;
+}
+
+function firstIndexOf(text: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** "blijvend openbaar", "permanent beperkt": the keep word is about something else than keeping data. */
+function nearNotRetention(text: string, _start: number, end: number): boolean {
+  return NOT_RETENTION.test(text.slice(end, end + 20).split(/[,;]/)[0]);
 }
 
 /** "007" → "7"; kept as a string because Number() would turn a long digit run into "1e+25". */
@@ -196,23 +337,24 @@ function digits(text: string): string {
   return text.replace(/^0+(?=\d)/, '');
 }
 
-function findTrigger(text: string, period: Span | null, afterMarker: boolean): (Span & { text: string }) | null {
+function findTrigger(text: string, period: Span | null, afterMarker: boolean): Trigger | null {
   const from = period?.end ?? 0;
   const after = text.slice(from);
   const anchored = period !== null || afterMarker;
   const m = anchored ? after.match(ANCHORED_TRIGGER) : after.match(FREE_TRIGGER);
   if (!m) return null;
-  const start = m.index! + (m[0].length - m[0].trimStart().length);
+  // The event starts at its own word ("na", "nadat", "zolang", …), after a verb the period may carry ("7 jaar bewaren nadat …").
+  const start = m.index! + m[0].search(/(?:direct|onmiddellijk|na|nadat|vanaf|zolang|totdat|tot)(?!\p{L})/iu);
   const phrase = after.slice(start);
-  const stop = phrase.search(TRIGGER_END);
-  const triggerText = (stop < 0 ? phrase : phrase.slice(0, stop)).trim();
+  const lead = m[0].length - (start - m.index!);
+  const stop = phrase.slice(lead).search(TRIGGER_END);
+  const triggerText = (stop < 0 ? phrase : phrase.slice(0, lead + stop)).trim();
   return { index: from + start, end: from + start + triggerText.length, text: triggerText };
 }
 
 function valuationFromWords(clause: string): RetentionValuation | null {
-  if (/\bvernietig(?:en|d)?\b/i.test(clause)) return RetentionValuation.DESTROY;
-  // Plain "bewaren" usually means "store for a while"; only an explicit permanent keep is a B-valuation.
-  if (/\b(?:blijvend|permanent)\b/i.test(clause) || /^(?:waardering\s*:?\s*)?bewaren\.?$/i.test(clause)) return RetentionValuation.KEEP;
+  if (DESTROY_WORDS.test(clause)) return RetentionValuation.DESTROY;
+  if (PERMANENT_WORDS.test(clause)) return RetentionValuation.KEEP;
   return null;
 }
 
@@ -220,19 +362,53 @@ function valuationFromWords(clause: string): RetentionValuation | null {
 function describeTail(tail: string, afterMarker: boolean): string | null {
   const text = tail.replace(/\([^)]*\)?/g, ' ').replace(/\s+/g, ' ').replace(/^[\s,;:.]+|[\s,;:.]+$/g, '');
   if (!text) return null;
-  if (/^voor\s/i.test(text)) return text;
+  // "voor niet relevante data" says what; "voor het maken van bezwaar" says why.
+  if (/^voor\s/i.test(text)) return /^voor\s+(?:het|de)\s+\p{L}+en(?!\p{L})/iu.test(text) ? null : text;
   // A short label like "overige" — but not a follow-up step such as "daarna vernietigen".
   const followUp = /^(?:daarna|dan|en|waarna|of|tenzij)\b/i.test(text);
   return afterMarker && !followUp && text.split(' ').length <= 3 ? text : null;
 }
 
-/** Prose: "De anonieme IP-adressen verwijderen we na …", "We verwijderen eventuele persoonsgegevens binnen …". */
+// Words that make the text before a period a sentence rather than the name of what it applies to.
+const VERBS = /(?<!\p{L})(?:immers|dan|ook|nog|wel|veelal|meestal|dus|daarom|zo|ze|zij|is|zijn|wordt|worden|werd|kan|kunnen|mag|mogen|moet|moeten|dient|dienen|geldt|gelden|heeft|hebben|kent|hanteert|hanteren|bewaren|bewaart|verwijderen|verwijdert|vernietigen|we|wij|u|je|ons|onze|uw|deze|dit|dat|die|er|het|een|de|bij|volgens|conform|zie|als|indien|wanneer)(?!\p{L})/iu;
+
+/**
+ * What the text before the period says the rule applies to: "Dossier:", "correspondentie",
+ * "Chatgesprek:"; in prose the object or subject of the sentence ("De anonieme IP-adressen
+ * verwijderen we na …", "We verwijderen eventuele persoonsgegevens binnen …", "Scans van kentekens
+ * worden maximaal …"). Null when it is not clearly a name.
+ */
 function describeSubject(before: string): string | null {
-  const core = before.replace(QUALIFIERS, '').trim();
+  let core = before.replace(QUALIFIERS, '').trim();
+  // The verbs, adverbs and participles that end a subject: "Die beelden mogen dan bewaard worden", "Scans … worden meestal".
+  let passive = false;
+  for (let shorter = core; ; core = shorter) {
+    shorter = core.replace(TRAILING_VERB, '').trim();
+    if (shorter === core) break;
+    passive = true;
+  }
+  core = core.replace(/[\s,;]+$/, '');
+  if (!core) return null;
+  const labelled = core.match(/^(.{1,60}?)\s*:$/);
+  if (labelled) return VERBS.test(labelled[1]) ? null : labelled[1];
   const object = core.match(/^(?:we|wij)\s+\S+\s+(.+)$/i);
   if (object) return object[1];
-  const subject = core.match(/^(.+?)\s+(?:\S+\s+(?:we|wij)|worden|wordt)$/i);
-  return subject ? subject[1] : null;
+  const inverted = core.match(/^(?:worden|wordt)\s+(.+)$/i);
+  if (inverted) return VERBS.test(inverted[1]) ? null : inverted[1];
+  const subject = core.match(/^(.+?)\s+\S+\s+(?:we|wij)$/i);
+  if (subject) return isName(subject[1]) ? subject[1] : null;
+  return isName(core) && (core.split(/\s+/).length <= 4 || passive) ? core : null;
+}
+
+const TRAILING_VERB = /\s+(?:mogen|moeten|kunnen|dienen|mag|moet|kan|dient|worden|wordt|blijven|blijft|dan|ook|nog|meestal|bewaard|verwijderd|vernietigd|opgeslagen|gewist)$/i;
+
+/** A noun phrase naming data ("Scans van kentekens", "correspondentie"), not a pronoun, a clause or a number. */
+function isName(text: string): boolean {
+  if (/\d/.test(text) || /^(?:dit|dat|deze|die|het|ze|zij|er|hier)$/i.test(text)) return false;
+  // A subject may carry its own relative clause ("… waarvoor voldoende was betaald"); a first word that is a verb or pronoun makes it a sentence.
+  const first = text.split(/\s+/)[0];
+  if (/^(?:voor|volgens|bij|met|als|in|op|om|tot|van|na|zoals|indien|wanneer|zodra)$/i.test(first)) return false;
+  return !VERBS.test(first) || /^(?:de|het|een|deze|die)\s+\p{L}/iu.test(text);
 }
 
 const MAX_CACHED_TEXTS = 10_000;

@@ -6,6 +6,11 @@ export enum RetentionKind {
   UNTIL_EVENT = 'UNTIL_EVENT',
   /** Keep permanently (B / bewaren). */
   PERMANENT = 'PERMANENT',
+  /**
+   * Keep as the named selection list prescribes (selectionList, and processNumber for the category),
+   * where the text gives no period of its own: "conform selectielijst gemeenten 2020, categorie 1.1.2".
+   */
+  SELECTION_LIST = 'SELECTION_LIST',
 }
 
 export enum RetentionValuation {
@@ -15,7 +20,7 @@ export enum RetentionValuation {
 
 export interface ParsedRetentionRule {
   kind: RetentionKind;
-  /** ISO 8601 duration, e.g. P28D, P6M, P2Y, P20Y; null for PERMANENT or an event with no period ("direct na …"). */
+  /** ISO 8601 duration, e.g. P28D, P6M, P2Y, P20Y, PT72H; null for PERMANENT, SELECTION_LIST or an event with no period ("direct na …"). */
   duration: string | null;
   /** The event the period counts from, verbatim, e.g. "na einde procedure", "na opnamedatum". */
   eventTrigger: string | null;

@@ -8,6 +8,7 @@ import { ProcessingActivityService, SaveOutcome, StaleVersionError } from '../pr
 import { type VersionWrite, writeVersions } from '../processing-activity/version-writer';
 import type { RecordContent } from '../processing-activity/record-content';
 import type { VersionLinks } from '../processing-activity/version-builder';
+import { subtreeIds } from '../organisation/organisation-scope';
 import { resolveVersionLinks } from '../processing-activity/version-links';
 import { isStorableText, storableCopy } from '../common/storable-text';
 import { type BatchSyncRequest, type BatchSyncResult, RecordOutcome, type RecordResult, SyncMode, WRITING_OUTCOMES } from './batch-sync.types';
@@ -15,12 +16,14 @@ import { ErrorCode, type FieldError, fieldError } from './field-error';
 import { hashRequest, IdempotencyStore } from './idempotency';
 import { publicationErrors } from './publication-rules';
 import { resolveRecordVocabulary } from './record-input';
-import { type RecordState, recordStates, withdrawVersions } from './record-state';
+import { planRecords, type RecordPlan } from './record-plan';
+import { type Placement, placeRecords, plannedRecords } from './record-placement';
+import { type RecordState, type ReplaceExceptions, recordStates, replaceCandidates, withdrawVersions } from './record-state';
 import { LIMITS, normaliseContent, type SyncRecordData, validateRecord } from './record-validation';
 
-export { type BatchSyncRequest, type BatchSyncResult, RecordOutcome, type RecordResult, SyncMode } from './batch-sync.types';
+export { type BatchSyncRequest, type BatchSyncResult, RecordOutcome, type RecordResult, ReplaceScope, SyncMode } from './batch-sync.types';
 
-const NON_CONTENT_KEYS = new Set(['reference', 'baseVersion', 'publish', 'publishFrom', 'status', 'publishedAt', 'withdrawnAt']);
+const NON_CONTENT_KEYS = new Set(['reference', 'unit', 'baseVersion', 'publish', 'publishFrom', 'status', 'publishedAt', 'withdrawnAt']);
 
 const contents = new WeakMap<SyncRecordData, RecordContent>();
 
@@ -39,10 +42,10 @@ function targetStatus(r: SyncRecordData): VersionStatus | undefined {
   return r.status ?? (r.publish ? VersionStatus.PUBLISHED : undefined);
 }
 
-/** What writing the record would do to the record as it is: nothing, only move its state, or a new version. */
-function comparedWith(r: SyncRecordData, state: RecordState | undefined): 'new' | 'unchanged' | 'state' | 'version' {
+/** What writing the record into `organisationId` would do to the record as it is: nothing, only move its state, or a new version (a move to another unit always is one). */
+function comparedWith(r: SyncRecordData, state: RecordState | undefined, organisationId: string): 'new' | 'unchanged' | 'state' | 'version' {
   if (!state) return 'new';
-  if (state.content_hash !== contentHash(contentOf(r))) return 'version';
+  if (state.organisation_id !== organisationId || state.content_hash !== contentHash(contentOf(r))) return 'version';
   const wanted = targetStatus(r);
   if (wanted === undefined) return 'unchanged';
   const stays = state.status === wanted && (wanted !== VersionStatus.PUBLISHED || sameMoment(state.publish_from, r.publishFrom ?? null));
@@ -63,12 +66,14 @@ class AllOrNothingRollback extends Error {
 }
 
 /**
- * Writes a batch of records of one organisation; the sync surface, the `register sync` CLI and the
- * AVG-register importer all write through it. Every record is checked on its own first (codes or
- * Dutch labels resolved, fields validated, publication checked when asked), so a bad record fails
- * alone. The valid records are then written all at once (writeSetBased), or, when the database
- * refuses that write, again in a new transaction one by one, each in its own savepoint; always in
- * reference order (so concurrent batches lock rows in one order). The idempotency key
+ * Writes a batch of records of one organisation, or of several units of its tree (each record may
+ * name its unit); the sync surface, the `register sync` CLI and the AVG-register importer all write
+ * through it. Every record is checked on its own first (codes or Dutch labels resolved, fields
+ * validated, its unit found within scope, publication checked when asked), so a bad record fails
+ * alone. Each valid record is then matched with the record it is (record-plan.ts: in its unit, or
+ * moving from another), and the records are written all at once (writeSetBased), or, when the
+ * database refuses that write, again in a new transaction one by one, each in its own savepoint;
+ * always in reference order (so concurrent batches lock rows in one order). The idempotency key
  * (idempotency.ts), the audit entries and the REPLACE withdrawals commit with the writes, atomically.
  */
 export class BatchSyncService {
@@ -107,16 +112,18 @@ export class BatchSyncService {
     if (key != null && !isStorableText(key)) return { ...base, errors: storableCopy(key, ['idempotencyKey']).errors };
 
     const { records, invalid } = this.prepare(request.records);
+    const placement = await placeRecords(this.em.fork(), request, records, invalid);
+    this.checkPublication(records, invalid);
 
-    if (request.dryRun) return this.dryRun(request, records, invalid, base);
+    if (request.dryRun) return this.dryRun(request, records, placement, invalid, base);
 
     const requestHash = key ? hashRequest(request, records) : null;
     try {
-      return await this.commit(request, records, invalid, base, requestHash, true).catch((e: unknown) => {
+      return await this.commit(request, records, placement, invalid, base, requestHash, true).catch((e: unknown) => {
         if (!(e instanceof SetBasedWriteFailed)) throw e;
         // Nothing of the first attempt remains (its transaction rolled back): write record by record.
         if (process.env.NODE_ENV !== 'test' && !(e.cause instanceof UniqueConstraintViolationException)) console.warn('[sync] set-based batch write failed; writing record by record', e.cause);
-        return this.commit(request, records, invalid, base, requestHash, false);
+        return this.commit(request, records, placement, invalid, base, requestHash, false);
       });
     } catch (e) {
       if (!(e instanceof AllOrNothingRollback)) throw e;
@@ -134,14 +141,22 @@ export class BatchSyncService {
    * writes every valid record at once (writeSetBased); false writes them one by one, each in its
    * own savepoint, so a record the database refuses fails alone.
    */
-  private commit(request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, base: BatchSyncResult, requestHash: string | null, setBased: boolean): Promise<BatchSyncResult> {
+  private commit(
+    request: BatchSyncRequest,
+    records: SyncRecordData[],
+    placement: Placement,
+    invalid: Map<number, FieldError[]>,
+    base: BatchSyncResult,
+    requestHash: string | null,
+    setBased: boolean,
+  ): Promise<BatchSyncResult> {
     const key = request.idempotencyKey;
     return this.em.fork().transactional(async (tx) => {
       if (key) {
         const claimed = await this.keys.claim(tx, key, requestHash!);
         if (claimed) return claimed;
       }
-      const results = await this.write(tx, request, records, invalid, setBased);
+      const results = await this.write(tx, request, records, placement, invalid, setBased);
       const result: BatchSyncResult = { ...base, committed: results.some((r) => WRITING_OUTCOMES.has(r.outcome)), results };
       if (request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED)) throw new AllOrNothingRollback(this.rolledBack(result));
       await new AuditService(tx).record(this.actor, this.auditEvents(request, result));
@@ -153,65 +168,104 @@ export class BatchSyncService {
   /**
    * Each record on its own: text the database cannot store made storable (an error of that record
    * only, so its reference and messages can still be echoed, audited and stored as an idempotent
-   * answer), vocabulary labels resolved to codes, country codes normalised, fields validated, and
-   * the publication checks for records that ask to be published. Answers the records to write and
-   * the field errors per batch position.
+   * answer), vocabulary labels resolved to codes, country codes normalised, fields validated.
+   * Answers the records to write and the field errors per batch position.
    */
   private prepare(received: SyncRecordData[]): { records: SyncRecordData[]; invalid: Map<number, FieldError[]> } {
     const invalid = new Map<number, FieldError[]>();
-    const seen = new Map<string, number>();
     const records = received.map((raw, i) => {
       const storable = storableCopy(raw, ['records', i]);
       const { record, errors: codeErrors } = resolveRecordVocabulary(storable.value, ['records', i]);
       const r = normaliseContent(record);
       const errors = [...storable.errors, ...codeErrors, ...validateRecord(r, ['records', i])];
-      const first = seen.get(r.reference);
-      if (first !== undefined) errors.push(fieldError(['records', i, 'reference'], ErrorCode.DUPLICATE_REFERENCE, `Reference "${r.reference}" occurs more than once in this batch (first at position ${first}).`));
-      else seen.set(r.reference, i);
-      if (targetStatus(r) === VersionStatus.PUBLISHED && !errors.length) errors.push(...publicationErrors(contentOf(r), ['records', i]));
       if (errors.length) invalid.set(i, errors);
       return r;
     });
     return { records, invalid };
   }
 
-  private async write(tx: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, setBased: boolean): Promise<RecordResult[]> {
-    const results: RecordResult[] = records.map((r, i) => failed(r, i, invalid.get(i) ?? []));
-    const valid = records.map((r, i) => ({ r, i })).filter(({ i }) => !invalid.has(i));
-    const links = valid.length ? await resolveVersionLinks(tx, request.organisation, valid.map(({ r }) => contentOf(r))) : null;
-    valid.sort((a, b) => (a.r.reference < b.r.reference ? -1 : a.r.reference > b.r.reference ? 1 : 0));
-    const written = setBased ? await this.writeSetBased(tx, request.organisation.id, valid, links) : new Map<number, RecordResult>();
-    for (const { r, i } of valid) results[i] = written.get(i) ?? (await this.writeOne(tx, request.organisation.id, r, i, links!));
-    if (request.mode === SyncMode.REPLACE) results.push(...(await this.withdrawAbsent(tx, request.organisation.id, records)));
-    return results;
+  /** The publication checks, for the otherwise valid records that ask to be published. */
+  private checkPublication(records: SyncRecordData[], invalid: Map<number, FieldError[]>): void {
+    records.forEach((r, i) => {
+      if (targetStatus(r) !== VersionStatus.PUBLISHED || invalid.has(i)) return;
+      const errors = publicationErrors(contentOf(r), ['records', i]);
+      if (errors.length) invalid.set(i, errors);
+    });
   }
 
   /**
-   * The batch at once, straight in the batch's transaction: the records' rows locked and their
-   * latest content hashes read with one query (recordStates, in reference order), and every new
-   * version written by writeVersions in one statement (version-writer.ts). Unchanged records
-   * write nothing. Records with a baseVersion or whose identical content only moves its
-   * publication state are left to the per-record path. When anything here fails it throws
-   * SetBasedWriteFailed: sync() then rolls the transaction back and writes the batch again record
-   * by record, where per-record savepoints isolate the failing record. (No savepoint of its own:
-   * SAVEPOINT and RELEASE were two of a batch's round trips, each a wait for the event loop under load.)
+   * Which existing record each valid record is (record-plan.ts), from one record-state query over
+   * the records' organisations (and the tree they may move within); locked in a write. A record
+   * the plan cannot place (AMBIGUOUS) becomes invalid.
    */
-  private async writeSetBased(tx: EntityManager, organisationId: string, valid: { r: SyncRecordData; i: number }[], links: VersionLinks | null): Promise<Map<number, RecordResult>> {
+  private async plan(em: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], placement: Placement, invalid: Map<number, FieldError[]>, options: { lock?: boolean } = {}): Promise<Map<number, RecordPlan>> {
+    const planned = plannedRecords(records, placement, invalid);
+    if (!planned.length) return new Map();
+    const organisationIds = [...new Set([...planned.map((p) => p.organisationId), ...(placement.moveTree ?? [])])];
+    const states = await recordStates(em, { organisationIds, references: planned.map((p) => p.reference) }, options);
+    const plans = planRecords(planned, states, placement.moveTree, request.pinnedReferences);
+    for (const [i, p] of plans) if (p.error) invalid.set(i, [p.error]);
+    return plans;
+  }
+
+  private async write(tx: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], placement: Placement, received: Map<number, FieldError[]>, setBased: boolean): Promise<RecordResult[]> {
+    // Planning may fail records (AMBIGUOUS): on a copy, so a second attempt (record by record) plans afresh.
+    const invalid = new Map(received);
+    const candidates = records.length - invalid.size;
+    // Records without units need no plan one by one (saveRecord finds each in its organisation); a set-based write always reads the states.
+    const needsPlan = candidates > 0 && ((setBased && candidates > 1) || placement.moveTree !== null);
+    let plans: Map<number, RecordPlan> = new Map();
+    if (needsPlan) {
+      try {
+        plans = await this.plan(tx, request, records, placement, invalid, { lock: true });
+      } catch (e) {
+        if (setBased) throw new SetBasedWriteFailed(e);
+        throw e;
+      }
+    }
+    const results: RecordResult[] = records.map((r, i) => failed(r, i, invalid.get(i) ?? [], placement.organisationIds[i]));
+    const valid = records.map((r, i) => ({ r, i, organisationId: placement.organisationIds[i], plan: plans.get(i) })).filter(({ i }) => !invalid.has(i));
+    const links = valid.length ? await this.linksOf(tx, placement, valid) : null;
+    valid.sort((a, b) => compare(a.r.reference, b.r.reference) || compare(a.organisationId, b.organisationId));
+    const written = setBased && needsPlan ? await this.writeSetBased(tx, valid, links!) : new Map<number, RecordResult>();
+    for (const v of valid) results[v.i] = written.get(v.i) ?? (await this.writeOne(tx, v, links!));
+    if (request.mode === SyncMode.REPLACE) results.push(...(await this.withdrawAbsent(tx, placement.replaced, exceptionsOf(records, results))));
+    return results;
+  }
+
+  /** Links of the records' content (parties, related processings), per organisation: a related processing without TOOI URI is one of the record's own unit. */
+  private async linksOf(tx: EntityManager, placement: Placement, valid: { r: SyncRecordData; organisationId: string }[]): Promise<Map<string, VersionLinks>> {
+    const byUnit = new Map<string, RecordContent[]>();
+    for (const { r, organisationId } of valid) byUnit.set(organisationId, [...(byUnit.get(organisationId) ?? []), contentOf(r)]);
+    const links = new Map<string, VersionLinks>();
+    for (const [unit, contents] of byUnit) links.set(unit, await resolveVersionLinks(tx, placement.owners.get(unit)!, contents));
+    return links;
+  }
+
+  /**
+   * The batch at once, straight in the batch's transaction: the records' rows were locked and their
+   * latest content hashes read with one query (plan, in reference order), and every new version is
+   * written by writeVersions in one statement (version-writer.ts). Unchanged records write nothing.
+   * Records with a baseVersion or whose identical content only moves its publication state are
+   * left to the per-record path. When anything here fails it throws SetBasedWriteFailed: sync()
+   * then rolls the transaction back and writes the batch again record by record, where per-record
+   * savepoints isolate the failing record. (No savepoint of its own: SAVEPOINT and RELEASE were two
+   * of a batch's round trips, each a wait for the event loop under load.)
+   */
+  private async writeSetBased(tx: EntityManager, valid: ValidRecord[], links: Map<string, VersionLinks>): Promise<Map<number, RecordResult>> {
     const done = new Map<number, RecordResult>();
-    if (valid.length < 2 || !links) return done;
     try {
-      const current = await recordStates(tx, organisationId, { references: valid.map(({ r }) => r.reference) }, { lock: true });
-      const byReference = new Map(current.map((a) => [a.reference, a]));
-      const writes: (VersionWrite & { i: number })[] = [];
-      for (const { r, i } of valid) {
+      const writes: (VersionWrite & { i: number; movedFrom: string | null })[] = [];
+      for (const { r, i, organisationId, plan } of valid) {
         if (r.baseVersion != null) continue;
-        const state = byReference.get(r.reference);
-        const change = comparedWith(r, state);
-        if (change === 'unchanged') done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: state!.latest_version_number, activityId: state!.id, errors: [] });
+        const state = plan?.state;
+        const change = comparedWith(r, state, organisationId);
+        if (change === 'unchanged') done.set(i, { index: i, reference: r.reference, outcome: RecordOutcome.UNCHANGED, version: state!.latest_version_number, activityId: state!.id, organisationId, errors: [] });
         if (change === 'unchanged' || change === 'state') continue;
         const status = targetStatus(r) ?? VersionStatus.DRAFT;
         writes.push({
           i,
+          movedFrom: plan?.movedFrom ?? null,
           activity: state ? { id: state.id, latestVersionNumber: state.latest_version_number } : null,
           organisationId,
           reference: r.reference,
@@ -221,11 +275,21 @@ export class BatchSyncService {
           publishFrom: status === VersionStatus.PUBLISHED ? (r.publishFrom ?? null) : null,
           publishedAt: r.publishedAt ?? null,
           withdrawnAt: r.withdrawnAt ?? null,
+          links: links.get(organisationId),
         });
       }
-      const written = await writeVersions(tx, writes, links);
+      const written = await writeVersions(tx, writes, links.values().next().value!);
       writes.forEach((w, k) =>
-        done.set(w.i, { index: w.i, reference: w.reference, outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED, version: written[k].versionNumber, activityId: written[k].activityId, errors: [] }),
+        done.set(w.i, {
+          index: w.i,
+          reference: w.reference,
+          outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED,
+          version: written[k].versionNumber,
+          activityId: written[k].activityId,
+          organisationId: w.organisationId,
+          ...(w.movedFrom ? { movedFrom: w.movedFrom } : {}),
+          errors: [],
+        }),
       );
       return done;
     } catch (e) {
@@ -233,9 +297,10 @@ export class BatchSyncService {
     }
   }
 
-  private async writeOne(tx: EntityManager, organisationId: string, r: SyncRecordData, index: number, links: VersionLinks): Promise<RecordResult> {
-    const fail = (errors: FieldError[]) => failed(r, index, errors);
+  private async writeOne(tx: EntityManager, { r, i: index, organisationId, plan }: ValidRecord, links: Map<string, VersionLinks>): Promise<RecordResult> {
+    const fail = (errors: FieldError[]) => failed(r, index, errors, organisationId);
     const status = targetStatus(r);
+    const movedFrom = plan?.movedFrom ?? null;
     const attempt = () =>
       // A fresh EntityManager per record, in a savepoint of the batch transaction.
       this.em.fork().transactional(
@@ -244,6 +309,7 @@ export class BatchSyncService {
             {
               organisation: em.getReference(Organisation, organisationId),
               reference: r.reference,
+              ...(movedFrom ? { activityId: plan!.state!.id } : {}),
               content: contentOf(r),
               baseVersion: r.baseVersion,
               preserveStatus: true,
@@ -252,7 +318,7 @@ export class BatchSyncService {
               publishedAt: r.publishedAt ?? null,
               withdrawnAt: r.withdrawnAt ?? null,
             },
-            links,
+            links.get(organisationId),
           ),
         { ctx: tx.getTransactionContext() },
       );
@@ -260,7 +326,7 @@ export class BatchSyncService {
       try {
         const saved = await attempt();
         const outcome = { [SaveOutcome.CREATED]: RecordOutcome.CREATED, [SaveOutcome.UPDATED]: RecordOutcome.UPDATED, [SaveOutcome.UNCHANGED]: RecordOutcome.UNCHANGED }[saved.outcome];
-        return { index, reference: r.reference, outcome, version: saved.version.versionNumber, activityId: saved.activity.id, errors: [] };
+        return { index, reference: r.reference, outcome, version: saved.version.versionNumber, activityId: saved.activity.id, organisationId, ...(movedFrom ? { movedFrom } : {}), errors: [] };
       } catch (e) {
         if (e instanceof StaleVersionError) return fail([fieldError(['records', index, 'baseVersion'], ErrorCode.STALE_VERSION, e.message + ' Fetch the current version and apply your change to it.')]);
         // Another writer created the same record at the same moment: once more, now as an update.
@@ -272,47 +338,51 @@ export class BatchSyncService {
     }
   }
 
-  /** REPLACE: withdraws the organisation's records absent from the batch (published versions, and a pending newest draft). */
-  private async withdrawAbsent(tx: EntityManager, organisationId: string, records: SyncRecordData[]): Promise<RecordResult[]> {
-    const candidates = await recordStates(tx, organisationId, { except: records.map((r) => r.reference) }, { lock: true });
+  /** REPLACE: withdraws the records of `organisationIds` absent from the batch (published versions, and a pending newest draft). */
+  private async withdrawAbsent(tx: EntityManager, organisationIds: readonly string[], except: ReplaceExceptions): Promise<RecordResult[]> {
+    const candidates = await replaceCandidates(tx, organisationIds, except, { lock: true });
     const withdrawn = await withdrawVersions(tx, candidates.map((c) => c.id));
     return candidates.filter((c) => withdrawn.has(c.id)).map(withdrawnResult);
   }
 
   /**
    * REPLACE for a register sent in several batches (the importer, `register sync`): withdraws the
-   * organisation's records that are not among `references`, the whole register's references. In
-   * a dry run it only reports what it would withdraw.
+   * records of the organisation (or, with `subtree`, of its whole subtree) that are not among
+   * `except` (the records the whole register named). In a dry run it only reports what it would withdraw.
    */
-  async withdrawAllExcept(organisation: Organisation, references: string[], options: { dryRun: boolean; operation: string }): Promise<RecordResult[]> {
-    if (options.dryRun) return (await recordStates(this.em.fork(), organisation.id, { except: references })).map(withdrawnResult);
+  async withdrawAllExcept(organisation: Organisation, except: ReplaceExceptions, options: { dryRun: boolean; operation: string; subtree?: boolean }): Promise<RecordResult[]> {
+    const organisationIds = options.subtree ? await subtreeIds(this.em.fork(), organisation.id) : [organisation.id];
+    if (options.dryRun) return (await replaceCandidates(this.em.fork(), organisationIds, except)).map(withdrawnResult);
     return this.em.fork().transactional(async (tx) => {
-      const results = await this.withdrawAbsent(tx, organisation.id, references.map((reference) => ({ reference }) as SyncRecordData));
+      const results = await this.withdrawAbsent(tx, organisationIds, except);
       await new AuditService(tx).record(
         this.actor,
-        results.map((r) => ({ operation: options.operation, outcome: r.outcome, targetOrganisationId: organisation.id, activityId: r.activityId, reference: r.reference, versionNumber: r.version, details: { mode: SyncMode.REPLACE } })),
+        results.map((r) => ({ operation: options.operation, outcome: r.outcome, targetOrganisationId: r.organisationId, activityId: r.activityId, reference: r.reference, versionNumber: r.version, details: { mode: SyncMode.REPLACE } })),
       );
       return results;
     });
   }
 
-  /** What the batch would do, computed from the same record states as the write, without writing anything. */
-  private async dryRun(request: BatchSyncRequest, records: SyncRecordData[], invalid: Map<number, FieldError[]>, base: BatchSyncResult): Promise<BatchSyncResult> {
+  /** What the batch would do, computed from the same record states and plan as the write, without writing anything. */
+  private async dryRun(request: BatchSyncRequest, records: SyncRecordData[], placement: Placement, received: Map<number, FieldError[]>, base: BatchSyncResult): Promise<BatchSyncResult> {
     const em = this.em.fork();
-    const states = records.length ? await recordStates(em, request.organisation.id, { references: records.map((r) => r.reference) }) : [];
-    const byReference = new Map(states.map((row) => [row.reference, row]));
+    const invalid = new Map(received);
+    const plans = await this.plan(em, request, records, placement, invalid);
     const results: RecordResult[] = records.map((r, i) => {
+      const organisationId = placement.organisationIds[i];
       const errors = invalid.get(i);
-      if (errors) return failed(r, i, errors);
-      const state = byReference.get(r.reference);
+      if (errors) return failed(r, i, errors, organisationId);
+      const plan = plans.get(i);
+      const state = plan?.state;
       const current = state?.latest_version_number ?? 0;
       if (r.baseVersion != null && r.baseVersion !== current)
-        return { ...failed(r, i, [fieldError(['records', i, 'baseVersion'], ErrorCode.STALE_VERSION, new StaleVersionError(current, r.baseVersion).message)]), activityId: state?.id ?? null };
-      const change = comparedWith(r, state);
+        return { ...failed(r, i, [fieldError(['records', i, 'baseVersion'], ErrorCode.STALE_VERSION, new StaleVersionError(current, r.baseVersion).message)], organisationId), activityId: state?.id ?? null };
+      const change = comparedWith(r, state, organisationId);
       const outcome = change === 'new' ? RecordOutcome.CREATED : change === 'unchanged' ? RecordOutcome.UNCHANGED : RecordOutcome.UPDATED;
-      return { index: i, reference: r.reference, outcome, version: change === 'new' ? 1 : change === 'version' ? current + 1 : current, activityId: state?.id ?? null, errors: [] };
+      const version = change === 'new' ? 1 : change === 'version' ? current + 1 : current;
+      return { index: i, reference: r.reference, outcome, version, activityId: state?.id ?? null, organisationId, ...(plan?.movedFrom ? { movedFrom: plan.movedFrom } : {}), errors: [] };
     });
-    if (request.mode === SyncMode.REPLACE) results.push(...(await recordStates(em, request.organisation.id, { except: records.map((r) => r.reference) })).map(withdrawnResult));
+    if (request.mode === SyncMode.REPLACE) results.push(...(await replaceCandidates(em, placement.replaced, exceptionsOf(records, results))).map(withdrawnResult));
     const result = { ...base, results };
     return request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED) ? this.rolledBack(result) : result;
   }
@@ -339,23 +409,49 @@ export class BatchSyncService {
     return result.results.map((r) => ({
       operation: 'syncProcessingActivities',
       outcome: r.outcome,
-      targetOrganisationId: request.organisation.id,
+      targetOrganisationId: r.organisationId ?? request.organisation.id,
       activityId: r.activityId,
       reference: r.reference,
       versionNumber: r.version,
       idempotencyKey: request.idempotencyKey ?? null,
-      details: { mode: request.mode, allOrNothing: request.allOrNothing, ...(r.errors.length ? { errors: r.errors.map((e) => ({ code: e.code, path: e.path })) } : {}) },
+      details: {
+        mode: request.mode,
+        allOrNothing: request.allOrNothing,
+        ...(r.movedFrom ? { movedFrom: r.movedFrom } : {}),
+        ...(r.errors.length ? { errors: r.errors.map((e) => ({ code: e.code, path: e.path })) } : {}),
+      },
     }));
   }
 }
 
-function failed(r: SyncRecordData, index: number, errors: FieldError[]): RecordResult {
-  return { index, reference: typeof r.reference === 'string' ? r.reference : '', outcome: RecordOutcome.FAILED, version: null, activityId: null, errors };
+/** A valid record of a batch: its position, the organisation it belongs to, and what it is (record-plan.ts). */
+interface ValidRecord {
+  r: SyncRecordData;
+  i: number;
+  organisationId: string;
+  plan: RecordPlan | undefined;
+}
+
+/**
+ * What REPLACE must not withdraw: every record the batch wrote or found unchanged (by id, so a
+ * record that moved units is kept), and, for each record that failed, any record with its
+ * reference (a failed record is never taken for a deleted one).
+ */
+export function exceptionsOf(records: SyncRecordData[], results: RecordResult[]): ReplaceExceptions {
+  const ids = results.flatMap((r) => (r.outcome !== RecordOutcome.FAILED && r.activityId ? [r.activityId] : []));
+  const references = results.flatMap((r) => (r.outcome === RecordOutcome.FAILED && r.index !== null ? [typeof records[r.index].reference === 'string' ? records[r.index].reference : r.reference] : []));
+  return { ids, references };
+}
+
+function failed(r: SyncRecordData, index: number, errors: FieldError[], organisationId: string | null = null): RecordResult {
+  return { index, reference: typeof r.reference === 'string' ? r.reference : '', outcome: RecordOutcome.FAILED, version: null, activityId: null, organisationId, errors };
 }
 
 function withdrawnResult(c: RecordState): RecordResult {
-  return { index: null, reference: c.reference, outcome: RecordOutcome.WITHDRAWN, version: c.latest_version_number, activityId: c.id, errors: [] };
+  return { index: null, reference: c.reference, outcome: RecordOutcome.WITHDRAWN, version: c.latest_version_number, activityId: c.id, organisationId: c.organisation_id, errors: [] };
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Two publish-from moments (raw timestamptz text or Date, or null) are the same moment. */
 function sameMoment(a: string | Date | null, b: Date | null): boolean {

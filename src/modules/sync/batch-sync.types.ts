@@ -5,8 +5,14 @@ import type { SyncRecordData } from './record-validation';
 export enum SyncMode {
   /** Create or update the records in the batch; leave the organisation's other records alone. */
   UPSERT = 'UPSERT',
-  /** Like UPSERT, and withdraw the organisation's records that are absent from the batch. */
+  /** Like UPSERT, and withdraw the organisation's (with ReplaceScope.SUBTREE: its whole subtree's) records that are absent from the batch. */
   REPLACE = 'REPLACE',
+}
+
+/** What REPLACE reconciles: the batch's organisation only, or its whole subtree. */
+export enum ReplaceScope {
+  ORGANISATION = 'ORGANISATION',
+  SUBTREE = 'SUBTREE',
 }
 
 export enum RecordOutcome {
@@ -31,6 +37,18 @@ export interface BatchSyncRequest {
   idempotencyKey?: string | null;
   /** REPLACE with no records withdraws the organisation's whole register: only with this set. */
   confirmWithdrawAll?: boolean;
+  /** REPLACE over the organisation only (default) or its whole subtree. */
+  replaceScope?: ReplaceScope;
+  /**
+   * The organisations records may name as their unit (`unit`): the caller's write scope. Default:
+   * the batch organisation and its sub-organisations (the CLI, importers).
+   */
+  unitScope?: readonly string[] | null;
+  /**
+   * References that never move units in this batch: a register sent in several batches passes the
+   * references it holds for more than one unit, as a batch only sees its own records (record-plan.ts).
+   */
+  pinnedReferences?: ReadonlySet<string>;
 }
 
 export interface RecordResult {
@@ -41,6 +59,10 @@ export interface RecordResult {
   /** The resulting (or, in a dry run, the would-be) version number. */
   version: number | null;
   activityId: string | null;
+  /** The organisation (unit) the record belongs to after the batch; null when it failed before that was known. */
+  organisationId?: string | null;
+  /** When the batch moved the record here from another unit: that unit. */
+  movedFrom?: string | null;
   errors: FieldError[];
 }
 

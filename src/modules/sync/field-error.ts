@@ -7,6 +7,8 @@ export interface FieldError {
   message: string;
   /** For an unknown vocabulary value: the closest valid code or label (did you mean …?). */
   suggestion?: string | null;
+  /** For REQUIRED_FOR_PUBLICATION: the letter of AVG art. 30(1) the requirement enforces, e.g. "30(1)(c)". */
+  article?: string | null;
 }
 
 export type Path = (string | number)[];
@@ -55,4 +57,6 @@ export const ErrorCode = {
   CONFIRMATION_REQUIRED: 'CONFIRMATION_REQUIRED',
   /** Adopting a record the participant owns (an organisation lists its own records already). */
   OWN_RECORD: 'OWN_RECORD',
+  /** A name (of an organisation) or reference that several candidates answer to: name it by id instead. */
+  AMBIGUOUS: 'AMBIGUOUS',
 } as const;

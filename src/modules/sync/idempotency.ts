@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BatchSyncRequest, BatchSyncResult } from './batch-sync.types';
-import { SyncMode } from './batch-sync.types';
+import { ReplaceScope, SyncMode } from './batch-sync.types';
 import { ErrorCode, fieldError } from './field-error';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import type { SyncRecordData } from './record-validation';
@@ -58,6 +58,8 @@ export function hashRequest(request: BatchSyncRequest, records: SyncRecordData[]
     if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
     return value ?? null;
   };
-  const body = { organisation: request.organisation.id, mode: request.mode, allOrNothing: request.allOrNothing, records };
+  // A subtree REPLACE asks something else than an organisation's; the default adds nothing, so keys stored before it still match.
+  const scope = request.mode === SyncMode.REPLACE && request.replaceScope === ReplaceScope.SUBTREE ? { replaceScope: ReplaceScope.SUBTREE } : {};
+  const body = { organisation: request.organisation.id, mode: request.mode, allOrNothing: request.allOrNothing, ...scope, records };
   return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
 }

@@ -1,6 +1,8 @@
 import { passesElevenTest } from './bsn';
 import { isIsoDuration, looksLikeIsoDuration } from './iso-duration';
-import { isPersonalEmail, lintText } from './publication-rules';
+import { LegalRole } from '../processing-activity/processing-activity.enums';
+import type { RecordContent } from '../processing-activity/record-content';
+import { isPersonalEmail, lintText, missingForPublication } from './publication-rules';
 
 describe('BSN eleven-test', () => {
   it.each(['111222333', '123456782', '999999990'])('passes %s', (n) => expect(passesElevenTest(n)).toBe(true));
@@ -39,4 +41,45 @@ describe('publication lint', () => {
     'finds nothing in %s',
     (text) => expect(lintText(text)).toEqual([]),
   );
+});
+
+describe('publication requirements: Art. 30(1), no more', () => {
+  const item = (retentionText?: string | null) => ({ description: 'Naam', ...(retentionText === undefined ? {} : { retentionText }) });
+  const content = (overrides: Partial<RecordContent> = {}): RecordContent => ({
+    title: 'Verwerking',
+    legalRole: LegalRole.CONTROLLER,
+    purposes: [{ description: 'Doel', legalBasis: 'PUBLIC_TASK' }],
+    dataSubjectGroups: [{ description: 'Inwoners', dataItems: [item('1 jaar')] }],
+    recipients: [],
+    recipientsNone: true,
+    thirdCountryTransfers: { applies: false, transfers: [] },
+    controllers: [],
+    processors: [],
+    relatedProcessings: [],
+    ...overrides,
+  });
+
+  it('asks no automated-decision-making answer', () => {
+    expect(missingForPublication(content({ automatedDecisionMaking: null }))).toEqual([]);
+  });
+
+  it('names the letter each requirement enforces', () => {
+    const errors = missingForPublication(content({ purposes: [], dataSubjectGroups: [], recipientsNone: null, thirdCountryTransfers: null }));
+    expect(errors.map((e) => [e.path.join('.'), e.article, e.message.slice(0, 14)])).toEqual([
+      ['purposes', '30(1)(b)', 'Art. 30(1)(b):'],
+      ['dataSubjectGroups', '30(1)(c)', 'Art. 30(1)(c):'],
+      ['recipients', '30(1)(d)', 'Art. 30(1)(d):'],
+      ['thirdCountryTransfers', '30(1)(e)', 'Art. 30(1)(e):'],
+    ]);
+  });
+
+  it('takes a retention stated once on the record for every item without its own (f)', () => {
+    const groups = [{ description: 'Inwoners', dataItems: [item(), item('6 maanden'), item('  ')] }];
+    expect(missingForPublication(content({ dataSubjectGroups: groups })).map((e) => [e.path.join('.'), e.article])).toEqual([
+      ['dataSubjectGroups.0.dataItems.0.retentionText', '30(1)(f)'],
+      ['dataSubjectGroups.0.dataItems.2.retentionText', '30(1)(f)'],
+    ]);
+    // A blank text of its own is the item's own (and blank), not the record's.
+    expect(missingForPublication(content({ dataSubjectGroups: groups, retentionText: 'Dossier: 20 jaar na afsluiting' })).map((e) => e.path.join('.'))).toEqual(['dataSubjectGroups.0.dataItems.2.retentionText']);
+  });
 });

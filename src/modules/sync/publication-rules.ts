@@ -3,29 +3,48 @@ import { passesElevenTest } from './bsn';
 import { ErrorCode, type FieldError, fieldError, type Path } from './field-error';
 
 /**
+ * The letters of AVG art. 30(1) a record must answer before it may be published, and no more: (a)
+ * the controller is the record's organisation, (g) security measures are internal; (e) transfers
+ * "where applicable" and (f) erasure time limits "where possible" must at least be answered.
+ * Automated decision-making (art. 13(2)(f), not art. 30) is shown when given, never required.
+ */
+export const ART30 = {
+  purposes: '30(1)(b)',
+  subjectsAndData: '30(1)(c)',
+  recipients: '30(1)(d)',
+  transfers: '30(1)(e)',
+  retention: '30(1)(f)',
+} as const;
+
+/**
  * What AVG art. 30(1) requires before a record may be published. A draft may lack any of it;
- * publication lists every missing field at once.
+ * publication lists every missing field at once, each error naming the letter it enforces
+ * (`article`, and the start of the message). The legal basis of a purpose is not itself one of
+ * art. 30(1)'s letters: it is asked for with the purposes (b), as every register in practice
+ * states it and the public listing filters on it.
  */
 export function missingForPublication(c: RecordContent, base: Path = []): FieldError[] {
   const errors: FieldError[] = [];
-  const missing = (path: Path, message: string) => errors.push(fieldError([...base, ...path], ErrorCode.REQUIRED_FOR_PUBLICATION, message));
+  const missing = (path: Path, article: string, message: string) =>
+    errors.push({ ...fieldError([...base, ...path], ErrorCode.REQUIRED_FOR_PUBLICATION, `Art. ${article}: ${message}`), article });
 
-  if (!c.purposes?.length) missing(['purposes'], 'At least one purpose is required for publication.');
+  if (!c.purposes?.length) missing(['purposes'], ART30.purposes, 'At least one purpose is required for publication.');
   else if (!c.purposes.some((p) => p.legalBasis))
-    c.purposes.forEach((_, i) => missing(['purposes', i, 'legalBasis'], 'At least one purpose needs a legal basis (AVG art. 6) for publication.'));
+    c.purposes.forEach((_, i) => missing(['purposes', i, 'legalBasis'], ART30.purposes, 'At least one purpose needs a legal basis (AVG art. 6) for publication.'));
 
-  if (!c.dataSubjectGroups?.length) missing(['dataSubjectGroups'], 'At least one group of data subjects is required for publication.');
+  if (!c.dataSubjectGroups?.length) missing(['dataSubjectGroups'], ART30.subjectsAndData, 'At least one group of data subjects is required for publication.');
   (c.dataSubjectGroups ?? []).forEach((g, i) => {
-    if (!g.dataItems?.length) missing(['dataSubjectGroups', i, 'dataItems'], `Data subject group "${g.description}" needs at least one data item for publication.`);
+    if (!g.dataItems?.length) missing(['dataSubjectGroups', i, 'dataItems'], ART30.subjectsAndData, `Data subject group "${g.description}" needs at least one data item for publication.`);
     (g.dataItems ?? []).forEach((d, j) => {
-      if (!d.retentionText?.trim()) missing(['dataSubjectGroups', i, 'dataItems', j, 'retentionText'], `Data item "${d.description}" needs a retention period for publication.`);
+      // A retention period stated once on the record (retentionText) applies to every item that has none (version-builder.ts).
+      if (!(d.retentionText ?? c.retentionText)?.trim())
+        missing(['dataSubjectGroups', i, 'dataItems', j, 'retentionText'], ART30.retention, `Data item "${d.description}" needs a retention period for publication (its own, or one retentionText for the whole record).`);
     });
   });
 
   if (!c.recipients?.length && c.recipientsNone !== true)
-    missing(['recipients'], 'List the recipients, or state explicitly that there are none (recipientsNone: true), before publication.');
-  if (c.thirdCountryTransfers == null) missing(['thirdCountryTransfers'], 'Answer whether data is transferred outside the EU (thirdCountryTransfers.applies) before publication.');
-  if (c.automatedDecisionMaking == null) missing(['automatedDecisionMaking'], 'Answer whether automated decision-making applies (automatedDecisionMaking.applies) before publication.');
+    missing(['recipients'], ART30.recipients, 'List the recipients, or state explicitly that there are none (recipientsNone: true), before publication.');
+  if (c.thirdCountryTransfers == null) missing(['thirdCountryTransfers'], ART30.transfers, 'Answer whether data is transferred outside the EU (thirdCountryTransfers.applies) before publication.');
   return errors;
 }
 
@@ -113,6 +132,8 @@ export function publicTexts(c: RecordContent, keep: (text: string) => boolean = 
   add(['relatedProcessingsStatement'], c.relatedProcessingsStatement);
   add(['dataSubjectRights'], c.dataSubjectRights);
   add(['processingLocation'], c.processingLocation);
+  add(['retentionText'], c.retentionText);
+  add(['sourceDescription'], c.sourceDescription);
   (c.purposes ?? []).forEach((p, i) => {
     add(['purposes', i, 'description'], p.description);
     add(['purposes', i, 'legalBasisExplanation'], p.legalBasisExplanation);

@@ -3,10 +3,13 @@ import type { VersionStatus } from '../processing-activity/processing-activity.e
 import type { AddressContent, InternalContent, PartyContent, RecordContent } from '../processing-activity/record-content';
 import { ErrorCode, type FieldError, fieldError, type Path } from './field-error';
 import { isIsoDuration, looksLikeIsoDuration } from './iso-duration';
+import type { UnitRef } from './record-units';
 
 /** A record as the sync surface receives it: the register's own reference number, optional concurrency and publication wishes, and the content. */
 export interface SyncRecordData extends RecordContent {
   reference: string;
+  /** The organisation the record belongs to, within the caller's scope; default the batch's organisation (record-units.ts). */
+  unit?: UnitRef | null;
   /** The version number this change was based on; a different current version refuses the write. 0 = "I expect a new record". */
   baseVersion?: number | null;
   /** Publish the resulting version (Article 30 fields and the publication lint apply). */
@@ -82,6 +85,8 @@ export function validateRecord(r: SyncRecordData, base: Path = []): FieldError[]
   v.text(ROOT, 'relatedProcessingsStatement', r.relatedProcessingsStatement, LIMITS.text);
   v.text(ROOT, 'dataSubjectRights', r.dataSubjectRights, LIMITS.text);
   v.text(ROOT, 'processingLocation', r.processingLocation, LIMITS.text);
+  v.retention(ROOT, r.retentionText);
+  v.text(ROOT, 'sourceDescription', r.sourceDescription, LIMITS.text);
 
   v.list(['purposes'], r.purposes, (p, path) => {
     v.text(path, 'description', p.description, LIMITS.text, true);
@@ -101,8 +106,7 @@ export function validateRecord(r: SyncRecordData, base: Path = []): FieldError[]
     v.list([...path, 'dataItems'], g.dataItems, (d, dp) => {
       v.text(dp, 'description', d.description, LIMITS.text, true);
       v.text(dp, 'collectionPurpose', d.collectionPurpose, LIMITS.text);
-      if (v.text(dp, 'retentionText', d.retentionText, LIMITS.text) && d.retentionText && looksLikeIsoDuration(d.retentionText) && !isIsoDuration(d.retentionText.trim()))
-        v.add([...dp, 'retentionText'], ErrorCode.INVALID_DURATION, `"${d.retentionText}" is not an ISO 8601 duration (e.g. P6M, P2Y, P28D, P1Y6M).`);
+      v.retention(dp, d.retentionText);
       v.text(dp, 'sourceDescription', d.sourceDescription, LIMITS.text);
       v.text(dp, 'provisionStatement', d.provisionStatement, LIMITS.text);
       v.text(dp, 'consequencesOfNotProviding', d.consequencesOfNotProviding, LIMITS.text);
@@ -163,6 +167,12 @@ class Validator {
    * a key instead of a path per field: paths are built only for errors, where a batch of 100
    * records used to build ~5,000 arrays of which none was needed (issue 5, sync allocations).
    */
+  /** A retention text: verbatim prose, or, when it looks like one, a valid ISO 8601 duration. */
+  retention(at: Path, value: string | null | undefined): void {
+    if (this.text(at, 'retentionText', value, LIMITS.text) && value && looksLikeIsoDuration(value) && !isIsoDuration(value.trim()))
+      this.add(pathOf(at, 'retentionText'), ErrorCode.INVALID_DURATION, `"${value}" is not an ISO 8601 duration (e.g. P6M, P2Y, P28D, P1Y6M).`);
+  }
+
   text(at: Path, key: Key, value: string | null | undefined, max: number, required = false): boolean {
     if (value == null) {
       if (required) this.add(pathOf(at, key), ErrorCode.REQUIRED, `${label(at, key)} is required.`);

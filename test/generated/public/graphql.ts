@@ -71,10 +71,15 @@ export type PublicChangeKind =
   | 'REMOVED'
   | 'UPDATED';
 
-/** How a retention rule is expressed: a period, until (or a period after) an event, or permanent. */
+/** How a retention rule is expressed: a period, until (or a period after) an event, permanent, or as a selection list prescribes. New kinds may be added; treat an unknown one as "see the text". */
 export type RetentionKind =
+  /** A fixed period (duration). */
   | 'DURATION'
+  /** Kept permanently (B, blijvend bewaren). */
   | 'PERMANENT'
+  /** As the named selection list prescribes for the named category (selectionList, processNumber); the text gives no period of its own. */
+  | 'SELECTION_LIST'
+  /** Until an event, or a period counted from it (eventTrigger, and duration when given). */
   | 'UNTIL_EVENT';
 
 /** Waardering in an archival selection list: V (vernietigen, destroy) or B (bewaren, keep). */

@@ -5,6 +5,7 @@ import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { toPublicActivity, toPublicVersion } from '../public.mappers';
 import { addressFrom } from '../types/address.type';
+import { PublicDataSource, PublicRetention } from '../types/data-item.type';
 import { PublicDataSubjectGroup } from '../types/data-subject-group.type';
 import { PublicOrganisation } from '../types/organisation.type';
 import { PartyRole } from '../../../modules/processing-activity/processing-activity.enums';
@@ -33,6 +34,7 @@ const GROUP_COLUMNS = new ColumnSelection<ColumnOf<DataSubjectGroupRow>>({
   dataItems: ['id'],
 });
 const RECIPIENT_COLUMNS = new ColumnSelection<ColumnOf<RecipientRow>>({ description: ['description'], explanation: ['explanation'] });
+
 
 /**
  * Nested content of a version, shared by the current version and history entries (type-graphql
@@ -67,6 +69,25 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
         noSpecialCategories: g.noSpecialCategories,
         specialCategories: g.specialCategories,
       }));
+    }
+
+    @FieldResolver(() => PublicRetention, {
+      nullable: true,
+      description: 'Bewaartermijn the register states once for the whole record; it applies to every data item without one of its own (and is shown on those items too). Null when the record states none.',
+    })
+    async retention(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicRetention | null> {
+      // Four short columns, all read at once: retention and source then share one statement per page.
+      const [row] = await ctx.content.recordWide.all.load(root.versionId);
+      return row?.retentionText != null ? { text: row.retentionText, rules: row.retentionRules } : null;
+    }
+
+    @FieldResolver(() => PublicDataSource, {
+      nullable: true,
+      description: 'Bron the register states once for the whole record; it applies to every data item that states no source of its own (and is shown on those items too). Null when the record states none.',
+    })
+    async source(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicDataSource | null> {
+      const [row] = await ctx.content.recordWide.all.load(root.versionId);
+      return row && (row.sourceDescription != null || row.sourceIsDataSubject != null) ? { description: row.sourceDescription, isDataSubject: row.sourceIsDataSubject } : null;
     }
 
     @FieldResolver(() => [PublicRecipient], { description: 'Ontvangers.' })

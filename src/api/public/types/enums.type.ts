@@ -20,7 +20,16 @@ registerEnumType(SpecialCategoryCode, {
 registerEnumType(TransferSafeguardCode, { name: 'TransferSafeguardCode', description: 'Waarborg for a transfer outside the EU: AVG art. 45, 46 or 49. Stable codes.' });
 registerEnumType(LegalRole, { name: 'LegalRole', description: 'Which register a record belongs to. Only controller (verwerkingsverantwoordelijke) records are public.' });
 registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'Kind of public organisation (ministerie, agentschap, gemeente, gemeenschappelijke regeling, …).' });
-registerEnumType(RetentionKind, { name: 'RetentionKind', description: 'How a retention rule is expressed: a period, until (or a period after) an event, or permanent.' });
+registerEnumType(RetentionKind, {
+  name: 'RetentionKind',
+  description: 'How a retention rule is expressed: a period, until (or a period after) an event, permanent, or as a selection list prescribes. New kinds may be added; treat an unknown one as "see the text".',
+  valuesConfig: {
+    DURATION: { description: 'A fixed period (duration).' },
+    UNTIL_EVENT: { description: 'Until an event, or a period counted from it (eventTrigger, and duration when given).' },
+    PERMANENT: { description: 'Kept permanently (B, blijvend bewaren).' },
+    SELECTION_LIST: { description: 'As the named selection list prescribes for the named category (selectionList, processNumber); the text gives no period of its own.' },
+  },
+});
 registerEnumType(RetentionValuation, { name: 'RetentionValuation', description: 'Waardering in an archival selection list: V (vernietigen, destroy) or B (bewaren, keep).' });
 registerEnumType(PublicActivityOrder, { name: 'ProcessingActivityOrder', description: 'Order of a listing. RELEVANCE needs a search and is the default when one is given.' });
 registerEnumType(PublicChangeKind, { name: 'PublicChangeKind', description: 'What a change-log event did to a record: PUBLISHED (became public), UPDATED (new public version, organisation or reference, or organisations adopted or left it), REMOVED (left the public register).' });

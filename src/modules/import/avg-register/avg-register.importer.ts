@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, AuditService } from '../../audit/audit.service';
+import { likeLiteral } from '../../organisation/organisation-scope';
 import { Organisation } from '../../organisation/organisation.entity';
 import { OrganisationKind } from '../../organisation/organisation.enums';
 import { OrganisationService } from '../../organisation/organisation.service';
@@ -115,9 +116,9 @@ export async function importAvgRegister(em: EntityManager, actor: Actor, zip: Bu
   return summarise(report);
 }
 
-/** The unit as a direct sub-organisation of `parent`, by exact name; created when missing (not in a dry run). */
+/** The unit as a direct sub-organisation of `parent`, by name (ignoring case: names are unique among siblings that way); created when missing (not in a dry run). */
 async function findOrCreateUnit(em: EntityManager, actor: Actor, parent: Organisation, name: string, dryRun: boolean): Promise<{ organisation: Organisation; created: boolean }> {
-  const existing = await em.fork().findOne(Organisation, { parent: parent.id, name });
+  const existing = (await em.fork().findOne(Organisation, { parent: parent.id, name })) ?? (await em.fork().findOne(Organisation, { parent: parent.id, name: { $ilike: likeLiteral(name) } }));
   if (existing) return { organisation: existing, created: false };
   if (dryRun) return { organisation: Object.assign(new Organisation(), { id: randomUUID(), name, kind: OrganisationKind.OTHER }), created: true };
   return em.fork().transactional(async (tx) => {

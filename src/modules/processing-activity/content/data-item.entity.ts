@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, type Opt, Property, type Rel } from '@mikro-orm/core';
 import { UuidEntity } from '../../common/base.entity';
 import type { ParsedRetentionRule } from '../../retention/retention-rule.types';
 import { DataSubjectGroup } from './data-subject-group.entity';
@@ -50,4 +50,17 @@ export class DataItem extends UuidEntity {
    */
   @Property({ type: 'json', default: '[]' })
   retentionRules: ParsedRetentionRule[] = [];
+
+  /**
+   * True when retentionText (and its rules) is the record's, stated once for every item without its
+   * own (the version's retentionText): stored on the item so every reader of items — public pages,
+   * downloads, statistics — sees the retention that applies, and flagged so an export gives back
+   * exactly what was sent.
+   */
+  @Property({ type: 'boolean', default: false })
+  retentionFromRecord: boolean & Opt = false;
+
+  /** True when sourceDescription and sourceIsDataSubject are the record's (as retentionFromRecord). */
+  @Property({ type: 'boolean', default: false })
+  sourceFromRecord: boolean & Opt = false;
 }
