@@ -4,6 +4,7 @@ import { runCommand } from '../../src/cli/register-commands';
 import { AuditLogEntry } from '../../src/modules/audit/audit-log-entry.entity';
 import { ApiToken } from '../../src/modules/auth/api-token.entity';
 import { Organisation } from '../../src/modules/organisation/organisation.entity';
+import { OrganisationService } from '../../src/modules/organisation/organisation.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -60,6 +61,23 @@ describe('organisation names are unique among siblings', () => {
     await expect(tx.flush()).rejects.toBeInstanceOf(UniqueConstraintViolationException);
   });
 
+  it('two requests creating the same name at once: the one that loses the race gets ALREADY_EXISTS, not an internal error', async () => {
+    const noordstad = await em().findOneOrFail(Organisation, { name: 'Gemeente Noordstad' });
+    // The winner's insert is in an open transaction: the loser's check cannot see it, and its insert waits on the index.
+    const winner = em();
+    await winner.begin();
+    winner.create(Organisation, { name: 'Afdeling Zorg', kind: noordstad.kind, parent: winner.getReference(Organisation, noordstad.id) });
+    await winner.flush();
+    const loserEm = em();
+    const losing = new OrganisationService(loserEm).create({ name: 'afdeling zorg', kind: noordstad.kind }, loserEm.getReference(Organisation, noordstad.id));
+    await waitForLockWait(server);
+    await winner.commit();
+    const result = await losing;
+    expect(result.organisation).toBeNull();
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['name'], code: 'ALREADY_EXISTS', message: expect.stringMatching(/names are unique among siblings/) })]);
+    expect(await em().count(Organisation, { name: { $ilike: 'afdeling zorg' } })).toBe(1);
+  });
+
   it('organisation:list prints ids; a name two organisations share is refused naming both ids, and the id then works', async () => {
     const list = await run('organisation:list');
     const wonenTeam = await idOf('Team Beleid', 'Afdeling Wonen');
@@ -108,3 +126,13 @@ describe('the migration to sibling-unique names', () => {
     await expect(insert('60000000-0000-4000-8000-000000000006', 'burgerzaken', '10000000-0000-4000-8000-000000000001', '2020-01-06')).rejects.toThrow(/organisation_parent_name_unique/);
   });
 });
+
+/** Until a statement of the test database waits for a lock (the loser's insert on the unique index). */
+async function waitForLockWait(server: TestServer): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const rows = await server.db.orm.em.getConnection().execute<{ waiting: number }[]>(`select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+    if (rows[0].waiting > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the second insert never waited for the first');
+}

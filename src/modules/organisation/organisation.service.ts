@@ -1,4 +1,4 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { type EntityManager, type Knex, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { ErrorCode, type FieldError, fieldError } from '../sync/field-error';
 import { isValidOin, isValidTooi } from '../sync/record-validation';
 import { Organisation } from './organisation.entity';
@@ -7,6 +7,7 @@ import { subtreeIds } from './organisation-scope';
 
 /** The key the database keeps unique among siblings (organisation_parent_name_unique; top-level organisations share the nil parent). */
 export const NO_PARENT = '00000000-0000-0000-0000-000000000000';
+export const SIBLING_NAME_INDEX = 'organisation_parent_name_unique';
 export const SIBLING_KEY_SQL = `(coalesce(parent_id, '${NO_PARENT}'::uuid), lower(name))`;
 
 export interface OrganisationFields {
@@ -46,8 +47,8 @@ export class OrganisationService {
       phone: fields.phone ?? null,
       parent,
     });
-    await this.em.flush();
-    return { organisation, errors: [] };
+    const clash = await this.flushUnlessSiblingNamed(['name'], fields.name, parent);
+    return clash.length ? { organisation: null, errors: clash } : { organisation, errors: [] };
   }
 
   /** Changes the fields given (null clears an optional one; name and kind cannot be cleared). */
@@ -60,8 +61,8 @@ export class OrganisationService {
     for (const key of ['name', 'abbreviation', 'kind', 'tooiUri', 'oin', 'website', 'email', 'phone'] as const) {
       if (fields[key] !== undefined) (organisation as unknown as Record<string, unknown>)[key] = fields[key];
     }
-    await this.em.flush();
-    return { organisation, errors: [] };
+    const clash = await this.flushUnlessSiblingNamed(['name'], organisation.name, organisation.parent ?? null);
+    return clash.length ? { organisation: null, errors: clash } : { organisation, errors: [] };
   }
 
   /** Moves an organisation under a new parent (null: to the top), refusing cycles. */
@@ -71,8 +72,25 @@ export class OrganisationService {
     const clash = await this.siblingNamed(organisation.name, parent?.id ?? null, organisation.id, ['parent']);
     if (clash.length) return { organisation: null, errors: clash };
     organisation.parent = parent;
-    await this.em.flush();
-    return { organisation, errors: [] };
+    const raced = await this.flushUnlessSiblingNamed(['parent'], organisation.name, parent);
+    return raced.length ? { organisation: null, errors: raced } : { organisation, errors: [] };
+  }
+
+  /**
+   * Flushes, turning the database's sibling-name refusal into ALREADY_EXISTS: the check before
+   * (siblingNamed) cannot see a sibling of the same name that a concurrent request commits between
+   * that check and this flush. The refused change is dropped from the unit of work.
+   */
+  private async flushUnlessSiblingNamed(path: (string | number)[], name: string, parent: Organisation | null): Promise<FieldError[]> {
+    try {
+      await this.em.flush();
+      return [];
+    } catch (e) {
+      if (!(e instanceof UniqueConstraintViolationException) || !e.message.includes(SIBLING_NAME_INDEX)) throw e;
+      this.em.clear();
+      const where = parent ? 'under the same parent' : 'at the top of the tree';
+      return [fieldError(path, ErrorCode.ALREADY_EXISTS, `An organisation named "${name}" was created ${where} at the same moment; names are unique among siblings. Use that organisation, or choose another name.`)];
+    }
   }
 
   /** ALREADY_EXISTS when another child of `parentId` (null: the top of the tree) has this name, in any case. */
