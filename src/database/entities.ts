@@ -17,7 +17,6 @@ import { Remark } from '../modules/processing-activity/internal/remark.entity';
 import { SecurityMeasures } from '../modules/processing-activity/internal/security-measures.entity';
 import { ProcessingActivity } from '../modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../modules/processing-activity/processing-activity-version.entity';
-import { VersionFacts } from '../modules/statistics/version-facts.entity';
 import { IdempotencyRecord } from '../modules/sync/idempotency-record.entity';
 import { Country } from '../modules/vocabulary/country.entity';
 import { LegalBasis } from '../modules/vocabulary/legal-basis.entity';
@@ -50,5 +49,4 @@ export const ENTITIES = [
   ApiToken,
   AuditLogEntry,
   IdempotencyRecord,
-  VersionFacts,
 ];

@@ -29,9 +29,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       allOrNothing: true,
       snapshot: false,
     },
-    // The public read model is written by the projector (SQL, src/modules/publication/public-scope.ts),
-    // never through entities; its tables come from migrations only.
-    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule'] },
+    // The read models are written by SQL (src/modules/publication/public-scope.ts,
+    // src/modules/statistics/read-model.sql.ts), never through entities; their tables come from migrations only.
+    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule', 'record_facts', 'audit_activity'] },
     pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 10) },
     debug: process.env.SQL_DEBUG === '1',
     ...overrides,
