@@ -80,9 +80,10 @@ $fn$;
 
 -- Brings the facts of these records up to date, in one statement whatever their number: rows
 -- that differ are rewritten, rows of records without a newest version (any more) go. Answers how
--- many rows it wrote or deleted. (PL/pgSQL so that its plan is prepared once per session: the
--- triggers call it once per written row.)
-create or replace function record_facts_refresh(ids uuid[]) returns integer language plpgsql as $fn$
+-- many rows it wrote or deleted. PL/pgSQL with a generic plan, prepared once per session: the
+-- triggers call it once per written row, and a custom plan for each call (PostgreSQL's choice,
+-- as one id looks cheaper than the generic plan's guess of ten) cost more to plan than to run.
+create or replace function record_facts_refresh(ids uuid[]) returns integer language plpgsql set plan_cache_mode = force_generic_plan as $fn$
 declare
   changed integer;
 begin
