@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { Art30Field } from '../src/modules/statistics/record-facts';
 import { activityRowsSql, STATISTICS_READ_MODEL_SQL } from '../src/modules/statistics/read-model.sql';
 
 /**
@@ -37,8 +38,13 @@ export class Migration20261202100000 extends Migration {
       "automated_decision_making" boolean not null,
       "processors_used" boolean not null
     );`);
-    // The internal listing: an organisation's records in reference order (the keyset of the listing).
+    // The internal listing: an organisation's records in reference order (the keyset of the listing),
+    // and, register-wide, the records behind each completeness number (one partial index per field).
     this.addSql(`create index "record_facts_organisation_reference_idx" on "record_facts" ("organisation_id", "reference", "activity_id");`);
+    for (const field of Object.values(Art30Field)) {
+      const column = `missing_${field.toLowerCase()}`;
+      this.addSql(`create index "record_facts_${column}_idx" on "record_facts" ("reference", "activity_id") where "${column}";`);
+    }
 
     this.addSql(`create table "audit_activity" (
       "organisation_id" uuid null,
