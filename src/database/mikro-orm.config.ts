@@ -31,7 +31,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     },
     // The read models are written by SQL (src/modules/publication/public-scope.ts,
     // src/modules/statistics/read-model.sql.ts), never through entities; their tables come from migrations only.
-    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule', 'record_facts', 'audit_activity'] },
+    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule', 'record_facts', 'record_facts_pending', 'organisation_tally', 'audit_activity'] },
     pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 10) },
     debug: process.env.SQL_DEBUG === '1',
     ...overrides,

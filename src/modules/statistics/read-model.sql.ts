@@ -1,3 +1,5 @@
+import { TALLY_COLUMNS, TALLY_SQL } from './record-facts';
+
 /**
  * The statistics' read model, in SQL: THE definitions of a record's dashboard facts (its current
  * state's inputs, the Article 30 fields its newest version misses, its quality signals) and of
@@ -6,13 +8,20 @@
  *
  * - record_facts: one row per record (with a version), its facts as of its NEWEST version.
  *   record_facts_compute(ids) is the rule; record_facts_refresh(ids) writes what it computes.
- *   Deferred constraint triggers call it at commit of every transaction that writes a record, a
- *   version, or an organisation's contact data (whatever wrote it: sync, the publication
- *   mutations, the CLI, seeds, SQL by hand), when the content rows written with a version are in
- *   place. A version's content never changes after its transaction (versions are immutable), so
- *   the content tables need no triggers of their own. Time-dependent facts (SCHEDULED while
+ *   Every statement that writes records, versions or an organisation's contact data (whatever
+ *   wrote it: sync, the publication mutations, the CLI, seeds, SQL by hand) queues the records
+ *   it touched (statement-level triggers), and at commit one refresh computes them all (a
+ *   deferred constraint trigger), when the content rows written with a version are in place. A
+ *   version's content never changes after its transaction (versions are immutable), so the
+ *   content tables need no triggers of their own. Time-dependent facts (SCHEDULED while
  *   publish_from lies ahead, review due) are not stored: the statistics compute them from
  *   publish_from and last_changed_at when asked (record-facts.ts).
+ * - organisation_tally: per organisation, the counts of its records' facts (TALLY_SQL), as rows
+ *   to be added up: every refresh appends the difference it made (the new facts' counts minus the
+ *   old ones'), so writers never wait for each other on a shared row, and sums an organisation's
+ *   rows into one once it has more than TALLY_ROWS_BEFORE_SUMMING (rows another transaction holds
+ *   are left for a later refresh). The statistics add up at most a few rows per organisation
+ *   instead of counting every record.
  * - audit_activity: the activity counts of each audited statement (per target organisation and
  *   moment; an audit insert gives all its rows one moment, so a sync batch is one row), written by
  *   a statement-level trigger on audit_log_entry. Counting a range from it is exact, like counting
@@ -29,6 +38,15 @@ export const activityRowsSql = (source: string) => `select e.target_organisation
   from (select target_organisation_id, occurred_at, audit_activity_kind(operation, outcome) kind from ${source}) e
  where e.kind is not null
  group by 1, 2`;
+
+/** Sums of the tally columns of `source` (rows of organisation_tally, or counts of the rows before them), per organisation. */
+export const tallySums = (source: string) => `select d.organisation_id, ${TALLY_COLUMNS.map((c) => `sum(d.${c})::int ${c}`).join(', ')} from (${source}) d group by d.organisation_id`;
+
+/** organisation_tally's rows for the record_facts rows of `source` (alias f): one per organisation. */
+export const tallyRowsSql = (source: string) => tallySums(`select f.organisation_id, ${TALLY_COLUMNS.map((c) => `(${TALLY_SQL[c]})::int ${c}`).join(', ')} from ${source} f`);
+
+/** An organisation's delta rows are summed into one once it has more than this many. */
+const TALLY_ROWS_BEFORE_SUMMING = 8;
 
 export const STATISTICS_READ_MODEL_SQL = String.raw`
 -- THE RULE: the facts of these records (those with a newest version), as rows of record_facts.
@@ -93,6 +111,8 @@ begin
   perform 1 from organisation o where o.id in (select a.organisation_id from processing_activity a where a.id = any(ids)) order by o.id for share;
   perform 1 from record_facts f where f.activity_id = any(ids) order by f.activity_id for update;
   with fresh as materialized (select * from record_facts_compute(ids)),
+  -- The rows as they are before this statement (every part of one statement sees the same snapshot).
+  old as materialized (select * from record_facts f where f.activity_id = any(ids)),
   gone as (
     delete from record_facts f where f.activity_id = any(ids) and not exists (select 1 from fresh n where n.activity_id = f.activity_id) returning 1
   ),
@@ -110,22 +130,73 @@ begin
       -- An unchanged row is not rewritten: a record written twice in a transaction leaves no dead row.
       where record_facts is distinct from excluded
     returning 1
+  ),
+  -- What this refresh changed in its organisations' counts (nothing: no row).
+  tallied as (
+    insert into organisation_tally
+    select * from (${tallySums(`select f.organisation_id, ${TALLY_COLUMNS.map((c) => `(${TALLY_SQL[c]})::int ${c}`).join(', ')} from fresh f
+                                union all
+                                select f.organisation_id, ${TALLY_COLUMNS.map((c) => `-(${TALLY_SQL[c]})::int`).join(', ')} from old f`)}) d
+     where ${TALLY_COLUMNS.map((c) => `d.${c} <> 0`).join(' or ')}
   )
   select (select count(*) from gone) + (select count(*) from written) into changed;
+
+  -- Sums the rows of these records' organisations that have too many, skipping rows another
+  -- transaction holds (each row is summed once, by whoever deletes it).
+  with crowded as (
+    select t.organisation_id from organisation_tally t
+     where t.organisation_id in (select a.organisation_id from processing_activity a where a.id = any(ids))
+     group by t.organisation_id having count(*) > ${TALLY_ROWS_BEFORE_SUMMING}
+  ), taken as (
+    delete from organisation_tally t
+     where t.ctid in (select x.ctid from organisation_tally x where x.organisation_id in (select organisation_id from crowded) for update skip locked)
+    returning t.*
+  )
+  insert into organisation_tally ${tallySums('select * from taken')};
   return changed;
 end
 $fn$;
 
--- Deferred constraint triggers call this at commit, once per written row that can change a
--- record's facts.
-create or replace function record_facts_track() returns trigger language plpgsql as $fn$
+-- Statement-level triggers put the records a statement may have changed the facts of in
+-- record_facts_pending (rows of the writing transaction only, deleted before it commits).
+create or replace function record_facts_enqueue() returns trigger language plpgsql as $fn$
 begin
-  if TG_TABLE_NAME = 'organisation' then
-    perform record_facts_refresh(array(select a.id from processing_activity a where a.organisation_id = NEW.id));
+  if TG_TABLE_NAME = 'processing_activity_version' then
+    if TG_OP = 'DELETE' then
+      insert into record_facts_pending (activity_id) select distinct activity_id from old_rows;
+    else
+      insert into record_facts_pending (activity_id) select distinct activity_id from new_rows;
+    end if;
   elsif TG_TABLE_NAME = 'processing_activity' then
-    perform record_facts_refresh(array[NEW.id]);
+    if TG_OP = 'DELETE' then
+      insert into record_facts_pending (activity_id) select id from old_rows;
+    else
+      -- A new version also updates its record (latest_version_number): the version's trigger covers that.
+      insert into record_facts_pending (activity_id)
+      select n.id from new_rows n join old_rows o on o.id = n.id
+       where o.latest_version_number = n.latest_version_number
+         and (o.organisation_id, o.reference, o.withheld, o.updated_at) is distinct from (n.organisation_id, n.reference, n.withheld, n.updated_at);
+    end if;
   else
-    perform record_facts_refresh(array[coalesce(NEW.activity_id, OLD.activity_id)]);
+    -- An organisation's contact data counts for its records that name no controller.
+    insert into record_facts_pending (activity_id)
+    select a.id from new_rows n join old_rows o on o.id = n.id join processing_activity a on a.organisation_id = n.id
+     where (o.email, o.phone) is distinct from (n.email, n.phone);
+  end if;
+  return null;
+end
+$fn$;
+
+-- At commit (a deferred constraint trigger on record_facts_pending): the first call refreshes
+-- every record the transaction queued, in one go; the others find the queue empty.
+create or replace function record_facts_drain() returns trigger language plpgsql as $fn$
+declare
+  ids uuid[];
+begin
+  with taken as (delete from record_facts_pending where transaction_id = pg_current_xact_id() returning activity_id)
+  select array_agg(distinct activity_id) into ids from taken;
+  if ids is not null then
+    perform record_facts_refresh(ids);
   end if;
   return null;
 end

@@ -65,5 +65,31 @@ export const QUALITY_SQL = {
   processorsUsed: 'f.processors_used',
 } as const;
 
+/**
+ * The counters kept per organisation in organisation_tally (read-model.sql.ts), each a condition
+ * counted once per record. Everything the statistics count except what depends on the moment:
+ * `published` includes the SCHEDULED records (those are counted when asked, and subtracted), and
+ * review due and the last change are read from record_facts' index when asked.
+ */
+export const TALLY_SQL = {
+  records: 'true',
+  withheld: STATE_SQL.WITHHELD,
+  draft: STATE_SQL.DRAFT,
+  under_review: STATE_SQL.UNDER_REVIEW,
+  published: `(not f.withheld and f.status = 'PUBLISHED')`,
+  withdrawn: STATE_SQL.WITHDRAWN,
+  controller: `f.legal_role = 'CONTROLLER'`,
+  processor: `f.legal_role = 'PROCESSOR'`,
+  wpg_controller: `f.legal_role = 'WPG_CONTROLLER'`,
+  ...(Object.fromEntries(Object.values(Art30Field).map((field) => [`missing_${field.toLowerCase()}`, MISSING_SQL[field]])) as Record<`missing_${Lowercase<Art30Field>}`, string>),
+  complete: `not ${INCOMPLETE_SQL}`,
+  special_categories: QUALITY_SQL.specialCategories,
+  transfers_outside_eu: QUALITY_SQL.transfersOutsideEu,
+  automated_decision_making: QUALITY_SQL.automatedDecisionMaking,
+  processors_used: QUALITY_SQL.processorsUsed,
+};
+export type TallyColumn = keyof typeof TALLY_SQL;
+export const TALLY_COLUMNS = Object.keys(TALLY_SQL) as TallyColumn[];
+
 /** A uuid[] parameter as PostgreSQL's array literal (knex would spread a JS array into a list); null stays null. */
 export const uuidArray = (ids: readonly string[] | null) => (ids ? `{${ids.join(',')}}` : null);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrganisationKind } from '../organisation/organisation.enums';
 import { LegalRole } from '../processing-activity/processing-activity.enums';
-import { Art30Field, INCOMPLETE_SQL, MISSING_SQL, QUALITY_SQL, RecordState, STATE_SQL, STATE_VALUE_SQL, uuidArray } from './record-facts';
+import { Art30Field, INCOMPLETE_SQL, MISSING_SQL, QUALITY_SQL, RecordState, STATE_SQL, STATE_VALUE_SQL, TALLY_COLUMNS, uuidArray } from './record-facts';
 
 export type StateCounts = Record<RecordState, number>;
 export type LegalRoleCounts = { CONTROLLER: number; PROCESSOR: number; WPG_CONTROLLER: number };
@@ -80,26 +80,33 @@ const FIELDS = Object.values(Art30Field);
 const LEGAL_ROLES = Object.values(LegalRole);
 const QUALITY = ['review_due', 'special_categories', 'transfers_outside_eu', 'automated_decision_making', 'processors_used'] as const;
 
-const count = (sql: string, alias: string) => `count(*) filter (where ${sql})::int "${alias}"`;
+/** organisation_tally's rows added up per organisation (of the organisations bound to two parameters). */
+const TALLY_SUMS_SQL = `select t.organisation_id, ${TALLY_COLUMNS.map((c) => `sum(t.${c})::int ${c}`).join(', ')}
+  from organisation_tally t where (?::uuid[] is null or t.organisation_id = any(?::uuid[])) group by t.organisation_id`;
 
 /** The organisations bound to two parameters (uuid[]; null for the whole register), on record_facts. */
 const IN_ORGANISATIONS = '(?::uuid[] is null or f.organisation_id = any(?::uuid[]))';
 const organisationParams = (ids: readonly string[] | null) => [uuidArray(ids), uuidArray(ids)];
 
-/** Per organisation, every count of the dashboard in one scan of record_facts (one narrow row per record). */
-const AGGREGATE_SQL = `select f.organisation_id, count(*)::int records, max(f.last_changed_at) last_changed_at,
-  ${STATES.map((s) => count(STATE_SQL[s], `state_${s}`)).join(', ')},
-  ${LEGAL_ROLES.map((r) => count(`f.legal_role = '${r}'`, `role_${r}`)).join(', ')},
-  ${FIELDS.map((field) => count(MISSING_SQL[field], `missing_${field}`)).join(', ')},
-  ${count(`not ${INCOMPLETE_SQL}`, 'complete')},
-  ${count('f.last_changed_at < review.before', 'review_due')},
-  ${count(QUALITY_SQL.specialCategories, 'special_categories')},
-  ${count(QUALITY_SQL.transfersOutsideEu, 'transfers_outside_eu')},
-  ${count(QUALITY_SQL.automatedDecisionMaking, 'automated_decision_making')},
-  ${count(QUALITY_SQL.processorsUsed, 'processors_used')}
-from record_facts f cross join (select now() - make_interval(months => ?::int) as before) review
-where ${IN_ORGANISATIONS}
-group by f.organisation_id`;
+/**
+ * Per organisation, every count of the dashboard: the counts of its records' facts added up from
+ * organisation_tally (a few rows each), and what depends on the moment from record_facts'
+ * indexes: its SCHEDULED records (counted among the published in the tally), its records not
+ * changed since the review moment, and its last change.
+ */
+const AGGREGATE_SQL = `select o.id organisation_id, coalesce(t.records, 0) records, l.last_changed_at,
+  coalesce(t.withheld, 0) "state_WITHHELD", coalesce(t.draft, 0) "state_DRAFT", coalesce(t.under_review, 0) "state_UNDER_REVIEW",
+  coalesce(t.published, 0) - s.scheduled "state_PUBLISHED", s.scheduled "state_SCHEDULED", coalesce(t.withdrawn, 0) "state_WITHDRAWN",
+  ${LEGAL_ROLES.map((r) => `coalesce(t.${r.toLowerCase()}, 0) "role_${r}"`).join(', ')},
+  ${FIELDS.map((field) => `coalesce(t.missing_${field.toLowerCase()}, 0) "missing_${field}"`).join(', ')},
+  coalesce(t.complete, 0) complete, d.review_due,
+  ${QUALITY.filter((q) => q !== 'review_due').map((q) => `coalesce(t.${q}, 0) ${q}`).join(', ')}
+from organisation o
+left join (${TALLY_SUMS_SQL}) t on t.organisation_id = o.id
+cross join lateral (select max(f.last_changed_at) last_changed_at from record_facts f where f.organisation_id = o.id) l
+cross join lateral (select count(*)::int review_due from record_facts f where f.organisation_id = o.id and f.last_changed_at < now() - make_interval(months => ?::int)) d
+cross join lateral (select count(*)::int scheduled from record_facts f where f.organisation_id = o.id and ${STATE_SQL[RecordState.SCHEDULED]}) s
+where ${IN_ORGANISATIONS.replaceAll('f.organisation_id', 'o.id')}`;
 
 /** The aggregate's counters in one order: a summary is added up as a vector of these. */
 const COUNTERS = [
@@ -193,7 +200,7 @@ export class StatisticsService {
     const conn = this.em.getConnection();
     const [organisations, rows] = await Promise.all([
       conn.execute<OrganisationRow[]>(ORGANISATIONS_SQL, organisationParams(organisationIds)),
-      conn.execute<AggregateRow[]>(AGGREGATE_SQL, [options.reviewAfterMonths, ...organisationParams(organisationIds)]),
+      conn.execute<AggregateRow[]>(AGGREGATE_SQL, [...organisationParams(organisationIds), options.reviewAfterMonths, ...organisationParams(organisationIds)]),
     ]);
     const own = new Map(rows.map((r) => [r.organisation_id, tallyOf(r)]));
     const total = emptyTally();
