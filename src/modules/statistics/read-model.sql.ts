@@ -27,8 +27,10 @@ import { TALLY_COLUMNS, TALLY_SQL } from './record-facts';
  *   a statement-level trigger on audit_log_entry. Counting a range from it is exact, like counting
  *   the log, at a fraction of the rows.
  *
- * Installed by the migration that creates the tables (and re-installed by any migration that
- * changes a definition); `create or replace` keeps it idempotent. Rebuilt and verified by
+ * Installed by Migration20261211100000 from its frozen copy (migrations/sql/); a change of a
+ * definition here needs a migration that installs the current one and recomputes the tables
+ * (test/foundation/statistics-definitions.test.ts fails until then). `create or replace` keeps it
+ * idempotent. Rebuilt and verified by
  * `register statistics:rebuild [--verify]` (read-model.ts).
  */
 /** audit_activity's rows for the audit-log entries of `source` (a table or the trigger's transition table). */

@@ -1,6 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
-import { Art30Field, TALLY_COLUMNS } from '../src/modules/statistics/record-facts';
-import { activityRowsSql, STATISTICS_READ_MODEL_SQL, tallyRowsSql } from '../src/modules/statistics/read-model.sql';
+import {
+  ACTIVITY_ROWS_FROM_AUDIT_LOG_20261211 as ACTIVITY_ROWS_FROM_AUDIT_LOG,
+  MISSING_COLUMNS_20261211 as MISSING_COLUMNS,
+  STATISTICS_READ_MODEL_SQL_20261211 as STATISTICS_READ_MODEL_SQL,
+  TALLY_COLUMNS_20261211 as TALLY_COLUMNS,
+  TALLY_ROWS_FROM_RECORD_FACTS_20261211 as TALLY_ROWS_FROM_RECORD_FACTS,
+} from './sql/statistics-read-model-20261211';
 
 /**
  * The statistics' read model (docs/performance.md, "Statistics"), replacing version_facts (filled
@@ -13,9 +18,10 @@ import { activityRowsSql, STATISTICS_READ_MODEL_SQL, tallyRowsSql } from '../src
  *   up (each refresh appends what it changed); the statistics add up a few rows per organisation.
  * - audit_activity: the activity counts per audited statement, written by a statement-level
  *   trigger on the audit log; activity over time sums it instead of the log.
- * Functions and definitions: src/modules/statistics/read-model.sql.ts. Backfilled here.
+ * Functions and definitions: src/modules/statistics/read-model.sql.ts, installed here as they were
+ * when this migration was written (migrations/sql/statistics-read-model-20261211.ts). Backfilled here.
  */
-export class Migration20261202100000 extends Migration {
+export class Migration20261211100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`drop table if exists "version_facts";`);
     this.addSql(`create table "record_facts" (
@@ -45,8 +51,7 @@ export class Migration20261202100000 extends Migration {
     // The internal listing: an organisation's records in reference order (the keyset of the listing),
     // and, register-wide, the records behind each completeness number (one partial index per field).
     this.addSql(`create index "record_facts_organisation_reference_idx" on "record_facts" ("organisation_id", "reference", "activity_id");`);
-    for (const field of Object.values(Art30Field)) {
-      const column = `missing_${field.toLowerCase()}`;
+    for (const column of MISSING_COLUMNS) {
       this.addSql(`create index "record_facts_${column}_idx" on "record_facts" ("reference", "activity_id") where "${column}";`);
     }
 
@@ -87,8 +92,8 @@ export class Migration20261202100000 extends Migration {
     this.addSql(`create trigger "audit_activity_counted" after insert on "audit_log_entry" referencing new table as added for each statement execute function audit_activity_track();`);
 
     this.addSql(`insert into "record_facts" select * from record_facts_compute(array(select id from processing_activity));`);
-    this.addSql(`insert into "organisation_tally" ${tallyRowsSql('record_facts')};`);
-    this.addSql(`insert into "audit_activity" ${activityRowsSql('audit_log_entry')};`);
+    this.addSql(`insert into "organisation_tally" ${TALLY_ROWS_FROM_RECORD_FACTS};`);
+    this.addSql(`insert into "audit_activity" ${ACTIVITY_ROWS_FROM_AUDIT_LOG};`);
   }
 
   override async down(): Promise<void> {
