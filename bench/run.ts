@@ -135,10 +135,14 @@ async function main(): Promise<void> {
       if (wanted('byId')) await pair('byId', '/byId', byIdBodies);
       await baseline.stop();
       if (wanted('sync')) results.sync = await measureSync(api, url, args);
-      if (wanted('statistics')) {
-        console.error('  statistics (single client) …');
-        statistics = await measureStatistics(api, url, args);
-      }
+      await api.stop();
+    }
+    if (wanted('statistics')) {
+      // Its own API process, so that `--only statistics` measures it (and nothing else runs beside it).
+      const api = await startApi(url, { RESPONSE_CACHE: 'off' });
+      cleanup.push(api.stop);
+      console.error('  statistics (single client) …');
+      statistics = await measureStatistics(api, url, args);
       await api.stop();
     }
     if (wanted('pageCached')) {

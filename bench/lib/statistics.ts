@@ -13,7 +13,7 @@ export interface StatisticsMeasured {
   singleClientP99Ms: number;
   requests: number;
   errors: number;
-  /** The first request after generation, which also fills version_facts for every record. */
+  /** The first request of the API process (cold caches, the document not yet compiled). */
   firstRequestMs: number;
   records: number;
   organisations: number;

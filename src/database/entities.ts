@@ -18,7 +18,6 @@ import { SecurityMeasures } from '../modules/processing-activity/internal/securi
 import { ProcessingActivity } from '../modules/processing-activity/processing-activity.entity';
 import { ProcessingActivityVersion } from '../modules/processing-activity/processing-activity-version.entity';
 import { ProcessingActivityParticipant } from '../modules/sharing/processing-activity-participant.entity';
-import { VersionFacts } from '../modules/statistics/version-facts.entity';
 import { IdempotencyRecord } from '../modules/sync/idempotency-record.entity';
 import { Country } from '../modules/vocabulary/country.entity';
 import { LegalBasis } from '../modules/vocabulary/legal-basis.entity';
@@ -51,6 +50,5 @@ export const ENTITIES = [
   ApiToken,
   AuditLogEntry,
   IdempotencyRecord,
-  VersionFacts,
   ProcessingActivityParticipant,
 ];

@@ -29,9 +29,11 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       allOrNothing: true,
       snapshot: false,
     },
-    // The public read model is written by the projector (SQL, src/modules/publication/public-scope.ts),
-    // never through entities; its tables come from migrations only.
-    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_processing_activity_participant', 'public_change', 'public_schedule'] },
+    // The read models are written by SQL (src/modules/publication/public-scope.ts,
+    // src/modules/statistics/read-model.sql.ts), never through entities; their tables come from migrations only.
+    schemaGenerator: {
+      skipTables: ['public_processing_activity_version', 'public_processing_activity_participant', 'public_change', 'public_schedule', 'record_facts', 'record_facts_pending', 'organisation_tally', 'audit_activity'],
+    },
     pool: { min: 0, max: limitsConfig.poolMax },
     debug: process.env.SQL_DEBUG === '1',
     ...overrides,

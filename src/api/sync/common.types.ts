@@ -46,7 +46,9 @@ export class ActivityRefInput {
   reference?: string | null;
 }
 
-@ObjectType('Organisation')
+// Plain fields only, so no per-field wrapper (global middleware): the register statistics list
+// 400 organisations, and the wrapper cost more than their summaries (docs/performance.md).
+@ObjectType('Organisation', { simpleResolvers: true })
 export class OrganisationType {
   @Field(() => ID)
   id!: string;

@@ -2,7 +2,10 @@ import type { Organisation } from '../../modules/organisation/organisation.entit
 import { toGlobalId } from '../common/global-id';
 import type { OrganisationType } from './common.types';
 
-export function toOrganisationType(o: Organisation): OrganisationType {
+/** An organisation's fields as the sync surface shows them: an entity, or a row with the same fields. */
+export type OrganisationFields = Pick<Organisation, 'id' | 'name' | 'abbreviation' | 'kind' | 'tooiUri' | 'oin' | 'website' | 'email' | 'phone'> & { parent: { id: string } | null };
+
+export function toOrganisationType(o: OrganisationFields): OrganisationType {
   return {
     id: toGlobalId('Organisation', o.id),
     name: o.name,

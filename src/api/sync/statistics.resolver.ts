@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { Organisation } from '../../modules/organisation/organisation.entity';
 import { subtreeIds } from '../../modules/organisation/organisation-scope';
 import { ActivityInterval, type StatisticsSummary, StatisticsService } from '../../modules/statistics/statistics.service';
 import { Art30Field, RecordState } from '../../modules/statistics/record-facts';
@@ -63,17 +62,17 @@ export class StatisticsResolver {
       organisationIds = includeSubOrganisations ? await subtreeIds(ctx.em, organisation.value.id) : [organisation.value.id];
     }
     const stats = await new StatisticsService(ctx.em).statistics(organisationIds, { reviewAfterMonths: months });
-    const organisations = new Map((await ctx.em.find(Organisation, { id: { $in: stats.organisations.map((o) => o.organisationId) } })).map((o) => [o.id, o]));
+    const listed = new Set(stats.organisations.map((o) => o.organisation.id));
     return {
       organisationIds,
       reviewAfterMonths: months,
       total: toSummaryType(stats.total),
-      organisations: stats.organisations.map((o) => ({
-        organisationDbId: o.organisationId,
-        organisation: toOrganisationType(organisations.get(o.organisationId)!),
-        parentId: o.parentId && organisations.has(o.parentId) ? toGlobalId('Organisation', o.parentId) : null,
-        own: toSummaryType(o.own),
-        withSubOrganisations: toSummaryType(o.withSubOrganisations),
+      organisations: stats.organisations.map(({ organisation, own, withSubOrganisations }) => ({
+        organisationDbId: organisation.id,
+        organisation: toOrganisationType({ ...organisation, parent: organisation.parentId ? { id: organisation.parentId } : null }),
+        parentId: organisation.parentId && listed.has(organisation.parentId) ? toGlobalId('Organisation', organisation.parentId) : null,
+        own: toSummaryType(own),
+        withSubOrganisations: toSummaryType(withSubOrganisations),
       })),
     };
   }

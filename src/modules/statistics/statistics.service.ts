@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Art30Field, FACTS_SQL, factsParams, FILL_VERSION_FACTS_SQL, INCOMPLETE_SQL, MISSING_SQL, RecordState, uuidArray } from './record-facts';
+import type { OrganisationKind } from '../organisation/organisation.enums';
+import { LegalRole } from '../processing-activity/processing-activity.enums';
+import { Art30Field, INCOMPLETE_SQL, MISSING_SQL, QUALITY_SQL, RecordState, STATE_SQL, STATE_VALUE_SQL, TALLY_COLUMNS, uuidArray } from './record-facts';
 
 export type StateCounts = Record<RecordState, number>;
 export type LegalRoleCounts = { CONTROLLER: number; PROCESSOR: number; WPG_CONTROLLER: number };
@@ -25,8 +27,7 @@ export interface StatisticsSummary {
 }
 
 export interface OrganisationStatistics {
-  organisationId: string;
-  parentId: string | null;
+  organisation: OrganisationRow;
   /** Records of the organisation itself. */
   own: StatisticsSummary;
   /** Its own records plus those of every sub-organisation (within the organisations asked about). */
@@ -76,134 +77,169 @@ export interface RecordFacts {
 
 const STATES = Object.values(RecordState);
 const FIELDS = Object.values(Art30Field);
+const LEGAL_ROLES = Object.values(LegalRole);
+const QUALITY = ['review_due', 'special_categories', 'transfers_outside_eu', 'automated_decision_making', 'processors_used'] as const;
 
-const count = (sql: string, alias: string) => `count(*) filter (where ${sql})::int "${alias}"`;
+/** organisation_tally's rows added up per organisation (of the organisations bound to two parameters). */
+const TALLY_SUMS_SQL = `select t.organisation_id, ${TALLY_COLUMNS.map((c) => `sum(t.${c})::int ${c}`).join(', ')}
+  from organisation_tally t where (?::uuid[] is null or t.organisation_id = any(?::uuid[])) group by t.organisation_id`;
 
-/** Per organisation, every count of the dashboard in one scan of the facts. */
-const AGGREGATE_SQL = `select f.organisation_id,
-  count(*)::int records, max(f.last_changed_at) last_changed_at, count(*) filter (where f.facts_pending)::int facts_pending,
-  ${STATES.map((s) => count(`f.state = '${s}'`, `state_${s}`)).join(', ')},
-  ${['CONTROLLER', 'PROCESSOR', 'WPG_CONTROLLER'].map((r) => count(`f.legal_role = '${r}'`, `role_${r}`)).join(', ')},
-  ${FIELDS.map((field) => count(MISSING_SQL[field], `missing_${field}`)).join(', ')},
-  ${count(`not ${INCOMPLETE_SQL}`, 'complete')},
-  ${count(`f.last_changed_at < now() - make_interval(months => ?::int)`, 'review_due')},
-  ${count('f.special_categories', 'special_categories')},
-  ${count('f.transfers_outside_eu', 'transfers_outside_eu')},
-  ${count('f.automated_decision_making', 'automated_decision_making')},
-  ${count('f.processors_used', 'processors_used')}
-from (${FACTS_SQL}) f group by f.organisation_id`;
+/** The organisations bound to two parameters (uuid[]; null for the whole register), on record_facts. */
+const IN_ORGANISATIONS = '(?::uuid[] is null or f.organisation_id = any(?::uuid[]))';
+const organisationParams = (ids: readonly string[] | null) => [uuidArray(ids), uuidArray(ids)];
 
-type AggregateRow = Record<string, number | string | Date | null> & { organisation_id: string; records: number; last_changed_at: Date | null };
+/**
+ * Per organisation, every count of the dashboard: the counts of its records' facts added up from
+ * organisation_tally (a few rows each), and what depends on the moment from record_facts'
+ * indexes: its SCHEDULED records (counted among the published in the tally), its records not
+ * changed since the review moment, and its last change.
+ */
+const AGGREGATE_SQL = `select o.id organisation_id, coalesce(t.records, 0) records, l.last_changed_at,
+  coalesce(t.withheld, 0) "state_WITHHELD", coalesce(t.draft, 0) "state_DRAFT", coalesce(t.under_review, 0) "state_UNDER_REVIEW",
+  coalesce(t.published, 0) - s.scheduled "state_PUBLISHED", s.scheduled "state_SCHEDULED", coalesce(t.withdrawn, 0) "state_WITHDRAWN",
+  ${LEGAL_ROLES.map((r) => `coalesce(t.${r.toLowerCase()}, 0) "role_${r}"`).join(', ')},
+  ${FIELDS.map((field) => `coalesce(t.missing_${field.toLowerCase()}, 0) "missing_${field}"`).join(', ')},
+  coalesce(t.complete, 0) complete, d.review_due,
+  ${QUALITY.filter((q) => q !== 'review_due').map((q) => `coalesce(t.${q}, 0) ${q}`).join(', ')}
+from organisation o
+left join (${TALLY_SUMS_SQL}) t on t.organisation_id = o.id
+cross join lateral (select max(f.last_changed_at) last_changed_at from record_facts f where f.organisation_id = o.id) l
+cross join lateral (select count(*)::int review_due from record_facts f where f.organisation_id = o.id and f.last_changed_at < now() - make_interval(months => ?::int)) d
+cross join lateral (select count(*)::int scheduled from record_facts f where f.organisation_id = o.id and ${STATE_SQL[RecordState.SCHEDULED]}) s
+where ${IN_ORGANISATIONS.replaceAll('f.organisation_id', 'o.id')}`;
 
-const emptySummary = (): StatisticsSummary => ({
-  records: 0,
-  byState: Object.fromEntries(STATES.map((s) => [s, 0])) as StateCounts,
-  byLegalRole: { CONTROLLER: 0, PROCESSOR: 0, WPG_CONTROLLER: 0 },
-  lastChangedAt: null,
-  completeRecords: 0,
-  missing: Object.fromEntries(FIELDS.map((f) => [f, 0])) as MissingCounts,
-  quality: { reviewDue: 0, specialCategories: 0, transfersOutsideEu: 0, automatedDecisionMaking: 0, processorsUsed: 0 },
-});
+/** The aggregate's counters in one order: a summary is added up as a vector of these. */
+const COUNTERS = [
+  'records',
+  ...STATES.map((s) => `state_${s}`),
+  ...LEGAL_ROLES.map((r) => `role_${r}`),
+  ...FIELDS.map((f) => `missing_${f}`),
+  'complete',
+  ...QUALITY,
+] as const;
 
-function summaryOf(row: AggregateRow): StatisticsSummary {
-  const n = (key: string) => Number(row[key] ?? 0);
+type AggregateRow = Record<string, number | string | Date | null> & { organisation_id: string; last_changed_at: Date | null };
+
+/** Counters and the latest change of a set of records, while they are added up. */
+interface Tally {
+  counts: number[];
+  lastChangedAt: number;
+}
+
+const emptyTally = (): Tally => ({ counts: new Array<number>(COUNTERS.length).fill(0), lastChangedAt: -Infinity });
+
+function tallyOf(row: AggregateRow): Tally {
+  return { counts: COUNTERS.map((name) => Number(row[name] ?? 0)), lastChangedAt: row.last_changed_at ? new Date(row.last_changed_at).getTime() : -Infinity };
+}
+
+function addTo(into: Tally, t: Tally): void {
+  for (let i = 0; i < into.counts.length; i++) into.counts[i] += t.counts[i];
+  if (t.lastChangedAt > into.lastChangedAt) into.lastChangedAt = t.lastChangedAt;
+}
+
+const indexOf = (name: (typeof COUNTERS)[number]) => COUNTERS.indexOf(name);
+const STATE_AT = STATES.map((s) => [s, indexOf(`state_${s}`)] as const);
+const ROLE_AT = LEGAL_ROLES.map((r) => [r, indexOf(`role_${r}`)] as const);
+const MISSING_AT = FIELDS.map((f) => [f, indexOf(`missing_${f}`)] as const);
+const [RECORDS_AT, COMPLETE_AT, REVIEW_DUE_AT, SPECIAL_AT, TRANSFERS_AT, ADM_AT, PROCESSORS_AT] = (
+  ['records', 'complete', 'review_due', 'special_categories', 'transfers_outside_eu', 'automated_decision_making', 'processors_used'] as const
+).map(indexOf);
+
+function summaryOf(t: Tally): StatisticsSummary {
+  const c = t.counts;
+  const byState = {} as StateCounts;
+  for (const [state, i] of STATE_AT) byState[state] = c[i];
+  const byLegalRole = {} as LegalRoleCounts;
+  for (const [role, i] of ROLE_AT) byLegalRole[role] = c[i];
+  const missing = {} as MissingCounts;
+  for (const [field, i] of MISSING_AT) missing[field] = c[i];
   return {
-    records: n('records'),
-    byState: Object.fromEntries(STATES.map((s) => [s, n(`state_${s}`)])) as StateCounts,
-    byLegalRole: { CONTROLLER: n('role_CONTROLLER'), PROCESSOR: n('role_PROCESSOR'), WPG_CONTROLLER: n('role_WPG_CONTROLLER') },
-    lastChangedAt: row.last_changed_at ? new Date(row.last_changed_at) : null,
-    completeRecords: n('complete'),
-    missing: Object.fromEntries(FIELDS.map((f) => [f, n(`missing_${f}`)])) as MissingCounts,
+    records: c[RECORDS_AT],
+    byState,
+    byLegalRole,
+    lastChangedAt: t.lastChangedAt > -Infinity ? new Date(t.lastChangedAt) : null,
+    completeRecords: c[COMPLETE_AT],
+    missing,
     quality: {
-      reviewDue: n('review_due'),
-      specialCategories: n('special_categories'),
-      transfersOutsideEu: n('transfers_outside_eu'),
-      automatedDecisionMaking: n('automated_decision_making'),
-      processorsUsed: n('processors_used'),
+      reviewDue: c[REVIEW_DUE_AT],
+      specialCategories: c[SPECIAL_AT],
+      transfersOutsideEu: c[TRANSFERS_AT],
+      automatedDecisionMaking: c[ADM_AT],
+      processorsUsed: c[PROCESSORS_AT],
     },
   };
 }
 
-function add(into: StatisticsSummary, s: StatisticsSummary): void {
-  into.records += s.records;
-  into.completeRecords += s.completeRecords;
-  for (const k of STATES) into.byState[k] += s.byState[k];
-  for (const k of Object.keys(into.byLegalRole) as (keyof LegalRoleCounts)[]) into.byLegalRole[k] += s.byLegalRole[k];
-  for (const k of FIELDS) into.missing[k] += s.missing[k];
-  for (const k of Object.keys(into.quality) as (keyof QualityCounts)[]) into.quality[k] += s.quality[k];
-  if (s.lastChangedAt && (!into.lastChangedAt || s.lastChangedAt > into.lastChangedAt)) into.lastChangedAt = s.lastChangedAt;
+/** An organisation's own fields, as the statistics list it. */
+export interface OrganisationRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  abbreviation: string | null;
+  kind: OrganisationKind;
+  tooiUri: string | null;
+  oin: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
 }
 
-/** Register statistics over the facts of record-facts.ts. Callers decide which organisations may be asked about. */
+const ORGANISATIONS_SQL = `select id, parent_id "parentId", name, abbreviation, kind, tooi_uri "tooiUri", oin, website, email, phone
+  from organisation where (?::uuid[] is null or id = any(?::uuid[])) order by name, id`;
+
+/** Register statistics over record_facts (record-facts.ts). Callers decide which organisations may be asked about. */
 export class StatisticsService {
   constructor(private readonly em: EntityManager) {}
 
   /**
    * Statistics of the organisations in `organisationIds` (null: the whole register), each on its
-   * own and rolled up over its sub-organisations among them, in one aggregate query; the roll-up
-   * is a walk over the (small) organisation tree.
+   * own and rolled up over its sub-organisations among them, in one aggregate query over
+   * record_facts; the roll-up is one walk over the (small) organisation tree, children first.
    */
   async statistics(organisationIds: readonly string[] | null, options: { reviewAfterMonths: number }): Promise<RegisterStatistics> {
     const conn = this.em.getConnection();
-    const aggregate = () => conn.execute<AggregateRow[]>(AGGREGATE_SQL, [options.reviewAfterMonths, ...factsParams(organisationIds)]);
-    const [organisations, counted] = await Promise.all([
-      conn.execute<{ id: string; parent_id: string | null }[]>(
-        `select id, parent_id from organisation where (?::uuid[] is null or id = any(?::uuid[])) order by name, id`,
-        factsParams(organisationIds),
-      ),
-      aggregate(),
+    const [organisations, rows] = await Promise.all([
+      conn.execute<OrganisationRow[]>(ORGANISATIONS_SQL, organisationParams(organisationIds)),
+      conn.execute<AggregateRow[]>(AGGREGATE_SQL, [...organisationParams(organisationIds), options.reviewAfterMonths, ...organisationParams(organisationIds)]),
     ]);
-    // Versions written since the last statistics have no facts yet: fill them and count again (rarely more than a sync batch).
-    let rows = counted;
-    if (rows.some((r) => Number(r.facts_pending) > 0)) {
-      await this.fillFacts(organisationIds);
-      rows = await aggregate();
-    }
-    const own = new Map(rows.map((r) => [r.organisation_id, summaryOf(r)]));
+    const own = new Map(rows.map((r) => [r.organisation_id, tallyOf(r)]));
+    const total = emptyTally();
+    for (const t of own.values()) addTo(total, t);
+
     const known = new Set(organisations.map((o) => o.id));
     const children = new Map<string, string[]>();
-    for (const o of organisations) if (o.parent_id && known.has(o.parent_id)) children.set(o.parent_id, [...(children.get(o.parent_id) ?? []), o.id]);
-
-    const rolled = new Map<string, StatisticsSummary>();
-    const rollUp = (id: string, seen: Set<string>): StatisticsSummary => {
-      const done = rolled.get(id);
-      if (done) return done;
-      const sum = emptySummary();
-      add(sum, own.get(id) ?? emptySummary());
-      seen.add(id);
-      for (const child of children.get(id) ?? []) if (!seen.has(child)) add(sum, rollUp(child, seen));
-      rolled.set(id, sum);
-      return sum;
-    };
-    const total = emptySummary();
-    for (const s of own.values()) add(total, s);
-
+    for (const o of organisations) if (o.parentId && known.has(o.parentId)) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+    // Parents before their children (the answer's order); a tree, so every organisation once.
+    const ordered: OrganisationRow[] = [];
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    const ordered: string[] = [];
-    const visit = (id: string) => {
-      ordered.push(id);
-      for (const child of children.get(id) ?? []) visit(child);
+    const visit = (o: OrganisationRow) => {
+      ordered.push(o);
+      for (const child of children.get(o.id) ?? []) visit(byId.get(child)!);
     };
-    for (const o of organisations) if (!o.parent_id || !known.has(o.parent_id)) visit(o.id);
+    for (const o of organisations) if (!o.parentId || !known.has(o.parentId)) visit(o);
+    // Rolled up in reverse of that order: every child is complete before its parent adds it.
+    const rolled = new Map<string, Tally>();
+    for (const o of [...ordered].reverse()) {
+      const sum = emptyTally();
+      const mine = own.get(o.id);
+      if (mine) addTo(sum, mine);
+      for (const child of children.get(o.id) ?? []) addTo(sum, rolled.get(child)!);
+      rolled.set(o.id, sum);
+    }
     return {
-      total,
-      organisations: ordered.map((id) => ({
-        organisationId: id,
-        parentId: byId.get(id)?.parent_id ?? null,
-        own: own.get(id) ?? emptySummary(),
-        withSubOrganisations: rollUp(id, new Set()),
+      total: summaryOf(total),
+      organisations: ordered.map((o) => ({
+        organisation: o,
+        own: summaryOf(own.get(o.id) ?? emptyTally()),
+        withSubOrganisations: summaryOf(rolled.get(o.id)!),
       })),
     };
   }
 
-  /** Computes the version_facts the statistics of these organisations still lack (see FILL_VERSION_FACTS_SQL). */
-  private async fillFacts(organisationIds: readonly string[] | null): Promise<void> {
-    await this.em.getConnection().execute(FILL_VERSION_FACTS_SQL, factsParams(organisationIds));
-  }
-
   /**
    * Versions written, published and withdrawn per week or month (UTC, weeks from Monday), from
-   * the audit log of the organisations given (null: all), every period of the range listed.
+   * the audit log's activity counts (audit_activity: one row per audited statement, written with
+   * it) of the organisations given (null: all), every period of the range listed.
    */
   async activity(organisationIds: readonly string[] | null, range: { from: Date; to: Date; interval: ActivityInterval }): Promise<ActivityPeriod[]> {
     const unit = range.interval === ActivityInterval.WEEK ? 'week' : 'month';
@@ -212,9 +248,9 @@ export class StatisticsService {
          select generate_series(date_trunc('${unit}', ?::timestamptz at time zone 'UTC'), ?::timestamptz at time zone 'UTC', interval '1 ${unit}') period_start
        ), counted as (
          select date_trunc('${unit}', e.occurred_at at time zone 'UTC') period_start,
-                ${ACTIVITY_COUNTS}
-           from audit_log_entry e
-          where e.occurred_at >= ? and e.occurred_at < ? and (?::uuid[] is null or e.target_organisation_id = any(?::uuid[]))
+                sum(e.versions_written) versions_written, sum(e.published) published, sum(e.withdrawn) withdrawn
+           from audit_activity e
+          where e.occurred_at >= ? and e.occurred_at < ? and (?::uuid[] is null or e.organisation_id = any(?::uuid[]))
           group by 1
        )
        select p.period_start at time zone 'UTC' period_start, coalesce(c.versions_written, 0)::int versions_written,
@@ -231,18 +267,15 @@ export class StatisticsService {
     filter: RecordFilter,
     page: { after: [string, string] | null; limit: number },
   ): Promise<{ totalCount: number; ids: string[] }> {
-    await this.fillFacts(organisationIds);
     const { where, params } = filterSql(filter);
-    const base = `select f.id, f.reference from (${FACTS_SQL}) f where ${where}`;
+    const base = `from record_facts f where ${IN_ORGANISATIONS} and ${where}`;
     const conn = this.em.getConnection();
     const [totals, rows] = await Promise.all([
-      conn.execute<{ n: number }[]>(`select count(*)::int n from (${base}) x`, [...factsParams(organisationIds), ...params]),
-      conn.execute<{ id: string }[]>(`select id from (${base}) x ${page.after ? 'where (x.reference, x.id) > (?, ?::uuid)' : ''} order by x.reference, x.id limit ?`, [
-        ...factsParams(organisationIds),
-        ...params,
-        ...(page.after ?? []),
-        page.limit,
-      ]),
+      conn.execute<{ n: number }[]>(`select count(*)::int n ${base}`, [...organisationParams(organisationIds), ...params]),
+      conn.execute<{ id: string }[]>(
+        `select f.activity_id id ${base} ${page.after ? 'and (f.reference, f.activity_id) > (?, ?::uuid)' : ''} order by f.reference, f.activity_id limit ?`,
+        [...organisationParams(organisationIds), ...params, ...(page.after ?? []), page.limit],
+      ),
     ]);
     return { totalCount: totals[0]?.n ?? 0, ids: rows.map((r) => r.id) };
   }
@@ -250,11 +283,11 @@ export class StatisticsService {
   /** Facts (state, title, missing fields) of the given records, for the listing's fields. */
   async factsOf(activityIds: readonly string[]): Promise<Map<string, RecordFacts>> {
     if (!activityIds.length) return new Map();
-    await this.em.getConnection().execute(byActivity(FILL_VERSION_FACTS_SQL), [uuidArray(activityIds)]);
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
-      `select f.id, f.organisation_id, f.reference, f.title, f.state, f.last_changed_at,
+      `select f.activity_id id, f.organisation_id, f.reference, v.title, ${STATE_VALUE_SQL} state, f.last_changed_at,
               array_remove(array[${FIELDS.map((field) => `case when ${MISSING_SQL[field]} then '${field}' end`).join(', ')}], null) missing
-         from (${byActivity(FACTS_SQL)}) f`,
+         from record_facts f join processing_activity_version v on v.id = f.version_id
+        where f.activity_id = any(?::uuid[])`,
       [uuidArray(activityIds)],
     );
     return new Map(
@@ -274,35 +307,25 @@ export class StatisticsService {
   }
 }
 
-/** Restricts FACTS_SQL or FILL_VERSION_FACTS_SQL to records by id (one uuid[] parameter) instead of by organisation. */
-const byActivity = (sql: string) => sql.replace('where (?::uuid[] is null or a.organisation_id = any(?::uuid[]))', 'where a.id = any(?::uuid[])');
-
-/** Audit-log operations and outcomes that count as activity: one home for what "written", "published" and "withdrawn" mean. */
-const ACTIVITY_COUNTS = `count(*) filter (where e.operation = 'syncProcessingActivities' and e.outcome in ('CREATED', 'UPDATED')) versions_written,
-                count(*) filter (where e.operation in ('publishProcessingActivity', 'scheduleProcessingActivityPublication') and e.outcome = 'CHANGED') published,
-                count(*) filter (where (e.operation = 'withdrawProcessingActivity' and e.outcome = 'CHANGED') or (e.operation = 'syncProcessingActivities' and e.outcome = 'WITHDRAWN')) withdrawn`;
-
+/** The listing's filters over record_facts; the codes a version lists are read from the version itself. */
 function filterSql(filter: RecordFilter): { where: string; params: unknown[] } {
   const where: string[] = ['true'];
   const params: unknown[] = [];
-  if (filter.states?.length) {
-    where.push(`f.state = any(?::text[])`);
-    params.push(`{${filter.states.join(',')}}`);
-  }
+  if (filter.states?.length) where.push(`(${filter.states.map((state) => STATE_SQL[state]).join(' or ')})`);
   if (filter.missing) where.push(MISSING_SQL[filter.missing]);
   if (filter.incomplete != null) where.push(filter.incomplete ? INCOMPLETE_SQL : `not ${INCOMPLETE_SQL}`);
   if (filter.changedSince) {
     where.push('f.last_changed_at >= ?');
     params.push(filter.changedSince);
   }
-  if (filter.specialCategories != null) where.push(filter.specialCategories ? 'f.special_categories' : 'not f.special_categories');
-  if (filter.specialCategory) {
-    where.push('? = any(f.special_category_codes)');
-    params.push(filter.specialCategory);
-  }
-  if (filter.legalBasis) {
-    where.push('? = any(f.legal_basis_codes)');
-    params.push(filter.legalBasis);
+  if (filter.specialCategories != null) where.push(filter.specialCategories ? QUALITY_SQL.specialCategories : `not ${QUALITY_SQL.specialCategories}`);
+  for (const [code, column] of [
+    [filter.specialCategory, 'special_category_codes'],
+    [filter.legalBasis, 'legal_basis_codes'],
+  ] as const) {
+    if (!code) continue;
+    where.push(`exists (select 1 from processing_activity_version v where v.id = f.version_id and ? = any(v.${column}))`);
+    params.push(code);
   }
   return { where: where.join(' and '), params };
 }
