@@ -4,6 +4,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { PROJECT_ROOT as projectRoot } from '../config';
 import { MIGRATIONS } from '../../migrations';
+import { PUBLIC_SEARCH_TABLES } from '../modules/publication/search/search-index-sql';
 import { ENTITIES } from './entities';
 
 /**
@@ -29,9 +30,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       allOrNothing: true,
       snapshot: false,
     },
-    // The public read model is written by the projector (SQL, src/modules/publication/public-scope.ts),
-    // never through entities; its tables come from migrations only.
-    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule'] },
+    // The public read model is written by the projector (SQL, src/modules/publication/public-scope.ts,
+    // search/search-index-sql.ts), never through entities; its tables come from migrations only.
+    schemaGenerator: { skipTables: ['public_processing_activity_version', 'public_change', 'public_schedule', ...PUBLIC_SEARCH_TABLES] },
     pool: { min: 0, max: Number(process.env.DB_POOL_MAX ?? 10) },
     debug: process.env.SQL_DEBUG === '1',
     ...overrides,
