@@ -64,6 +64,11 @@ export const limitsConfig = {
   publicPoolMax: Number(process.env.PUBLIC_DB_POOL_MAX ?? process.env.DB_POOL_MAX ?? 10),
   /** Each per-document cache (parsed and validated documents, compiled queries, costs, column selections), per surface. */
   queryCache: { maxEntries: Number(process.env.QUERY_CACHE_MAX_ENTRIES ?? 100), maxBytes: Number(process.env.QUERY_CACHE_MAX_BYTES ?? 16 * MiB) },
+  /**
+   * A search for the alternatives of a word (a prefix, synonyms) whose words are together in more
+   * records than this, without a filter, gets estimated counts (totalCountIsEstimate); 0: never estimate.
+   */
+  searchExactCountLimit: nonNegativeInteger('SEARCH_EXACT_COUNT_LIMIT', 10_000),
   /** The public response cache. */
   responseCache: { maxEntries: Number(process.env.RESPONSE_CACHE_MAX_ENTRIES ?? 2_000), maxBytes: Number(process.env.RESPONSE_CACHE_MAX_BYTES ?? 16 * MiB) },
 };

@@ -4,7 +4,7 @@ import { type PublicChangeRow, readPublicChanges } from './public-changes';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import type { PublicReferenceData, Vocabulary } from './reference-data';
 import { type ResolvedSearch, SearchPlanner } from './search/search-plan';
-import { estimatedWordFacets, precomputedFacets, UNION_EXACT_LIMIT, wordStream, wordIsBest, type FacetRow } from './search/word-search';
+import { DEFAULT_EXACT_COUNT_LIMIT, estimatedWordFacets, type FacetRow, precomputedFacets, wordIsBest, wordStream } from './search/word-search';
 
 /** The read model's table: every public version of every visible record, the current one flagged (public-scope.ts). */
 export const PUBLIC_VERSIONS = 'public_processing_activity_version';
@@ -156,13 +156,16 @@ const ORDERS: Record<PublicActivityOrder, { expr: string; dir: 'asc' | 'desc'; i
  */
 export class PublicRegister {
   private readonly planner: SearchPlanner;
+  private readonly exactCountLimit: number;
 
   constructor(
     private readonly knex: Knex,
     private readonly referenceData: PublicReferenceData,
     readonly now: Date = new Date(),
+    options: { exactCountLimit?: number } = {},
   ) {
     this.planner = new SearchPlanner(knex);
+    this.exactCountLimit = options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT;
   }
 
   private readonly searches = new Map<string, Promise<ResolvedSearch>>();
@@ -241,12 +244,13 @@ export class PublicRegister {
   /**
    * Without a filter, the counts of everything and of a one-word search are rows of
    * public_search_facet, and those of a search of many words' alternatives are estimated from
-   * them above UNION_EXACT_LIMIT postings.
+   * them above exactCountLimit postings (0: never).
    */
   private answeredFromCounts(filter: PublicActivityFilter | null | undefined, search: ResolvedSearch | null): boolean {
     if (hasConditions(filter)) return false;
     if (!search) return true;
-    return search.kind === 'words' && (search.words.length === 1 || search.words.reduce((n, w) => n + w.records, 0) > UNION_EXACT_LIMIT);
+    if (search.kind !== 'words') return false;
+    return search.words.length === 1 || (this.exactCountLimit > 0 && search.words.reduce((n, w) => n + w.records, 0) > this.exactCountLimit);
   }
 
   private async queryFacets(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets } & Counted> {

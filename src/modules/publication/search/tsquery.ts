@@ -112,7 +112,8 @@ export function formatTsQuery(q: TsQuery): string {
   }
 }
 
-const wrap = (q: TsQuery) => (q.kind === 'word' ? formatTsQuery(q) : `( ${formatTsQuery(q)} )`);
+// ! binds tightest: a word or a negation needs no parentheses as an operand.
+const wrap = (q: TsQuery) => (q.kind === 'word' || q.kind === 'not' ? formatTsQuery(q) : `( ${formatTsQuery(q)} )`);
 
 /** The operands of a chain of one operator (`a & b & c` → [a, b, c]), left to right. */
 export function operandsOf(q: TsQuery, kind: 'and' | 'or'): TsQuery[] {

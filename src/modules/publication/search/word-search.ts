@@ -12,8 +12,9 @@ import type { SearchWord } from './search-plan';
  * Above this many postings (the words' record counts added up), the total and facets of a search
  * of alternative words, without a filter, are estimated from the words' own counts instead of
  * counted over the matching records; below it they are exact. A one-word search is always exact.
+ * SEARCH_EXACT_COUNT_LIMIT sets it (src/config.ts).
  */
-export const UNION_EXACT_LIMIT = 10_000;
+export const DEFAULT_EXACT_COUNT_LIMIT = 10_000;
 
 /** A row of facet counts: the total (facet 'total', key '') or a count per key. */
 export interface FacetRow {
