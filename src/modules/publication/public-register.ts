@@ -250,7 +250,7 @@ export class PublicRegister {
     if (hasConditions(filter)) return false;
     if (!search) return true;
     if (search.kind !== 'words') return false;
-    return search.words.length === 1 || (this.exactCountLimit > 0 && search.words.reduce((n, w) => n + w.records, 0) > this.exactCountLimit);
+    return search.words.length === 1 || (this.exactCountLimit > 0 && search.words.reduce((n, w) => n + (w.records ?? 0), 0) > this.exactCountLimit);
   }
 
   private async queryFacets(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets } & Counted> {

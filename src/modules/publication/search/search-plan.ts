@@ -25,7 +25,8 @@ export type ResolvedSearch =
 
 export interface SearchWord {
   lexeme: string;
-  records: number;
+  /** Current records with the word; null when not looked up (a search of this word alone). */
+  records: number | null;
 }
 
 /** A prefix matches at most this many words (the most frequent), like Elasticsearch's max_expansions. */
@@ -95,6 +96,8 @@ export class SearchPlanner {
     const simple = alternatives.every((a) => a.kind === 'word' && !a.weights);
     if (simple && (alternatives.length === 1 || parsed.changed || prefixes.length)) {
       const lexemes = [...new Set(alternatives.map((a) => (a as { lexeme: string }).lexeme))];
+      // One word: its postings and counts are all there is to read (no record of it: no rows), so its record count is not needed.
+      if (lexemes.length === 1 && !prefixes.length) return { kind: 'words', words: [{ lexeme: lexemes[0], records: null }], tsquery };
       const known = new Map([...completions.values()].flat().map((c) => [c.lexeme, c.records]));
       const missing = lexemes.filter((l) => !known.has(l));
       if (missing.length) {
