@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defaultEmbeddedDataDir } from './database/embedded-postgres';
+import { DEFAULT_EXACT_COUNT_LIMIT } from './modules/publication/search/word-search';
 
 /** Project root, both when run from src/ (ts-node, jest) and from dist/src/ (compiled). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -68,7 +69,7 @@ export const limitsConfig = {
    * A search for the alternatives of a word (a prefix, synonyms) whose words are together in more
    * records than this, without a filter, gets estimated counts (totalCountIsEstimate); 0: never estimate.
    */
-  searchExactCountLimit: nonNegativeInteger('SEARCH_EXACT_COUNT_LIMIT', 10_000),
+  searchExactCountLimit: nonNegativeInteger('SEARCH_EXACT_COUNT_LIMIT', DEFAULT_EXACT_COUNT_LIMIT),
   /** The public response cache. */
   responseCache: { maxEntries: Number(process.env.RESPONSE_CACHE_MAX_ENTRIES ?? 2_000), maxBytes: Number(process.env.RESPONSE_CACHE_MAX_BYTES ?? 16 * MiB) },
 };

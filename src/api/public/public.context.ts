@@ -26,7 +26,7 @@ export interface PublicContextSources {
   referenceData: PublicReferenceData;
   /** Applies scheduled publications whose moment has passed before the request reads. */
   scheduler?: PublicationScheduler | null;
-  /** Above this many postings a search of alternative words gets estimated counts (PublicRegister); default 10,000. */
+  /** Above this many postings a search of alternative words gets estimated counts (PublicRegister); default 5,000. */
   searchExactCountLimit?: number;
 }
 

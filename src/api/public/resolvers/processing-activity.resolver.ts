@@ -102,7 +102,7 @@ export class ProcessingActivityResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'True when totalCount is an estimate rather than an exact count: for a search for the alternatives of a word (a prefix `word*`, synonyms) whose words together occur in more than 10,000 records, without a filter, totalCount is estimated from how often each word occurs (as if they occurred independently, kept within the bounds that hold whatever their overlap). Exact otherwise: without a search, for one word, several words, phrases and exclusions, and with any filter. The page itself is always exact.',
+      'True when totalCount is an estimate rather than an exact count: for a search for the alternatives of a word (a prefix `word*`, synonyms) whose words together occur in more than 5,000 records (by default; the server setting SEARCH_EXACT_COUNT_LIMIT), without a filter, totalCount is estimated from how often each word occurs (as if they occurred independently, kept within the bounds that hold whatever their overlap). Exact otherwise: without a search, for one word, several words, phrases and exclusions, and with any filter. The page itself is always exact.',
     complexity: countCost,
   })
   async totalCountIsEstimate(@Root() connection: ProcessingActivityConnection, @Ctx() ctx: PublicContext): Promise<boolean> {

@@ -45,7 +45,7 @@ export class ProcessingActivityFacets {
 
   @Field({
     description:
-      'True when total and every count are estimates, as processingActivities.totalCountIsEstimate says for the same arguments: a search for the alternatives of a word (a prefix `word*`, synonyms) whose words together occur in more than 10,000 records, without a filter. Otherwise (one word, several words, any filter) the counts are exact.',
+      'True when total and every count are estimates, as processingActivities.totalCountIsEstimate says for the same arguments: a search for the alternatives of a word (a prefix `word*`, synonyms) whose words together occur in more than 5,000 records (by default; the server setting SEARCH_EXACT_COUNT_LIMIT), without a filter. Otherwise (one word, several words, any filter) the counts are exact.',
   })
   countsAreEstimates!: boolean;
 

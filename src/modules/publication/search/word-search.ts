@@ -14,7 +14,7 @@ import type { SearchWord } from './search-plan';
  * counted over the matching records; below it they are exact. A one-word search is always exact.
  * SEARCH_EXACT_COUNT_LIMIT sets it (src/config.ts).
  */
-export const DEFAULT_EXACT_COUNT_LIMIT = 10_000;
+export const DEFAULT_EXACT_COUNT_LIMIT = 5_000;
 
 /** A row of facet counts: the total (facet 'total', key '') or a count per key. */
 export interface FacetRow {
