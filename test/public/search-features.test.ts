@@ -1,7 +1,9 @@
 import { runCommand } from '../../src/cli/register-commands';
 import { loadSynonyms } from '../../src/modules/publication/search/search-plan';
 import { SEARCH_SYNONYMS } from '../../src/modules/publication/search/synonyms';
+import { Organisation } from '../../src/modules/organisation/organisation.entity';
 import { VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
+import { ProcessingActivityService } from '../../src/modules/processing-activity/processing-activity.service';
 import { DEFENSIE, Fixtures, markedContent } from '../support/fixtures';
 import { verifyReadModelAfterEach } from '../support/read-model';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -217,6 +219,19 @@ describe('postings and counts never show a hidden record', () => {
 });
 
 describe('the search tables are part of the read model', () => {
+  test('records published together in one transaction are counted once each, at its commit', async () => {
+    await server.db.orm.em.fork().transactional(async (em) => {
+      const organisation = await em.findOneOrFail(Organisation, { name: DEFENSIE });
+      for (const reference of ['SF-SAMEN-1', 'SF-SAMEN-2', 'SF-SAMEN-3']) {
+        await new ProcessingActivityService(em).saveRecord({ organisation, reference, content: markedContent('Samenpublicatie'), status: VersionStatus.PUBLISHED });
+      }
+    });
+    const page = await search('samenpublicatie');
+    expect([page.processingActivities.totalCount, page.facets.total, page.facets.organisations.map((o) => [o.organisation.name, o.count])]).toEqual([3, 3, [[DEFENSIE, 3]]]);
+    const { rows } = await knex().raw(`select (select count(*) from public_search_pending)::int as pending, (select count(*) from public_search_flush)::int as flush`);
+    expect(rows[0]).toEqual({ pending: 0, flush: 0 });
+  });
+
   test('public:rebuild --verify finds a tampered posting or count, and public:rebuild puts them right', async () => {
     const em = server.db.orm.em.fork();
     await knex()('public_search_posting').where({ lexeme: 'wolkendienst' }).update({ score: 99 });
