@@ -6,7 +6,8 @@ import { Pool, types } from 'pg';
  * node:http server that answers the page scenario (and the search scenario) with hand-written,
  * set-based SQL — one statement for the page, one per nesting level run in parallel — and
  * assembles the same JSON the GraphQL server answers, in plain JavaScript. It reads the public
- * read model (public_processing_activity_version) for what is visible, as the API does.
+ * read model (public_processing_activity_version) for what is visible, as the API does, and its
+ * search tables (postings and per-word counts) for a one-word search.
  *
  * POST /page   {"variables":{"after":cursor|null}}
  * POST /search {"variables":{"search":"..."}}
@@ -129,16 +130,69 @@ async function withContent(rows: PageRow[]) {
   });
 }
 
+/** The one word a search is, as a lexeme (PostgreSQL's tsquery text `'word'`), or null for anything else. */
+async function singleWord(text: string): Promise<string | null> {
+  const [{ tsquery }] = await q<{ tsquery: string }>(`select websearch_to_tsquery('dutch', $1)::text as tsquery`, [text]);
+  const m = /^'((?:[^'\\]|'')*)'$/.exec(tsquery);
+  return m ? m[1].replace(/''/g, "'") : null;
+}
+
+/**
+ * A one-word search from the read model's search tables (src/modules/publication/search/): the
+ * word's postings in score order for the page, its counts per facet for the total and facets.
+ */
+async function searchWord(lexeme: string): Promise<{ hits: Hit[]; facets: FacetRow[] }> {
+  const [hits, facets] = await Promise.all([
+    q<Hit>(
+      `select f.activity_id, f.reference, f.title, o.name organisation_name
+         from public_search_posting p join public_processing_activity_version f on f.activity_id = p.activity_id and f.is_current
+         join organisation o on o.id = f.organisation_id
+        where p.lexeme = $1 order by p.score desc, p.activity_id limit 21`,
+      [lexeme],
+    ),
+    q<FacetRow>(
+      `select case s.facet when 'T' then 'total' when 'L' then 'legalBases' when 'O' then 'organisations' when 'S' then 'specialCategories' else 'countries' end facet,
+              s.key, case s.facet when 'L' then (select label_nl from legal_basis where code = s.key) when 'O' then (select name from organisation where id::text = s.key)
+                                  when 'S' then (select label_nl from special_category where code = s.key) when 'C' then (select name_nl from country where code = s.key) end label,
+              s.records count
+         from public_search_facet s where s.lexeme = $1 and s.records > 0`,
+      [lexeme],
+    ),
+  ]);
+  return { hits, facets };
+}
+
+interface Hit {
+  activity_id: string;
+  reference: string;
+  title: string;
+  organisation_name: string;
+}
+
+interface FacetRow {
+  facet: string;
+  key: string;
+  label: string | null;
+  count: string;
+}
+
 async function search(text: string): Promise<unknown> {
+  const lexeme = await singleWord(text);
+  const { hits, facets } = lexeme !== null ? await searchWord(lexeme) : await searchAny(text);
+  return searchAnswer(hits, facets);
+}
+
+/** Any other search: the GIN index and ts_rank_cd over every match. */
+async function searchAny(text: string): Promise<{ hits: Hit[]; facets: FacetRow[] }> {
   const matching = `select f.organisation_id, f.legal_basis_codes, f.special_category_codes, f.transfer_country_codes from (${VISIBLE}) f, websearch_to_tsquery('dutch', $1) query where f.search_vector @@ query`;
   const [hits, facets] = await Promise.all([
-    q<{ activity_id: string; reference: string; title: string; organisation_name: string }>(
+    q<Hit>(
       `select f.activity_id, f.reference, f.title, o.name organisation_name
          from (${VISIBLE}) f join organisation o on o.id = f.organisation_id, websearch_to_tsquery('dutch', $1) query
         where f.search_vector @@ query order by ts_rank_cd(f.search_vector, query) desc, f.activity_id limit 21`,
       [text],
     ),
-    q<{ facet: string; key: string; label: string | null; count: string }>(
+    q<FacetRow>(
       `with m as materialized (${matching})
        select 'total' facet, '' key, null label, count(*) count from m
        union all select 'legalBases', x.code, (select label_nl from legal_basis where code = x.code), count(*) from m, unnest(legal_basis_codes) x(code) group by x.code
@@ -148,6 +202,10 @@ async function search(text: string): Promise<unknown> {
       [text],
     ),
   ]);
+  return { hits, facets };
+}
+
+function searchAnswer(hits: Hit[], facets: FacetRow[]): unknown {
   const out: Record<string, { key: string; label: string | null; count: number }[]> = { legalBases: [], organisations: [], specialCategories: [], countries: [] };
   let total = 0;
   for (const f of facets) {

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { benchDatabase, startPostgres } from './lib/database';
-import { SCALES } from './lib/generate';
+import { scaleOf } from './lib/generate';
 
-/** Generates (or finds) the bench database without running the scenarios: `npm run bench:generate -- [--quick] [--regenerate]`. */
+/** Generates (or finds) the bench database without running the scenarios: `npm run bench:generate -- [--quick | --scale large] [--regenerate]`. */
 async function main(): Promise<void> {
-  const scale = process.argv.includes('--quick') ? SCALES.quick : SCALES.full;
+  const scale = scaleOf(process.argv.slice(2));
   const server = await startPostgres();
   try {
     const url = await benchDatabase(server, scale, { regenerate: process.argv.includes('--regenerate') });

@@ -20,13 +20,15 @@ import { Random } from './lib/prng';
 import { measureStatistics, type StatisticsMeasured } from './lib/statistics';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
 import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
+import { measureSearchScenarios, printSearchReport, SEARCH_SCENARIOS, type SearchScenarioReport } from './lib/search-scenarios';
 import { runSoak, type SoakResult } from './lib/soak';
 import { SEARCH_TERMS } from './lib/vocabulary';
 
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,statistics,…,soak, --soak-seconds N, --no-build, --regenerate, --out FILE. Writes bench/results/latest.json (quick.json);
+ * --only page,search,searchTwoWords,searchRare,searchPrefix,statistics,…,soak, --soak-seconds N, --no-build, --regenerate, --out FILE,
+ * --scale large (search also on the 500,000-record register, beside the full one). Writes bench/results/latest.json (quick.json);
  * with --only, the scenarios run are merged into the file and the others kept.
  */
 
@@ -41,6 +43,8 @@ interface Args {
   out: string | undefined;
   /** Length of the soak scenario (10 minutes; 60 s with --quick). */
   soakSeconds: number;
+  /** --scale large: search is measured on the large register too (BENCH_LARGE_DB_NAME, default vr_bench_large). */
+  scale: string | undefined;
 }
 
 interface Measured {
@@ -85,6 +89,7 @@ function parseArgs(argv: string[]): Args {
     regenerate: argv.includes('--regenerate'),
     out: value('--out'),
     soakSeconds: Number(value('--soak-seconds') ?? (quick ? 60 : 600)),
+    scale: value('--scale'),
   };
 }
 
@@ -104,6 +109,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     const url = await benchDatabase(pg, scale, { regenerate: args.regenerate });
+    if (args.scale && !SCALES[args.scale]) throw new Error(`--scale ${args.scale}: not one of ${Object.keys(SCALES).join(', ')}`);
+    const largeUrl = args.scale === 'large' ? await benchDatabase(pg, SCALES.large, { name: process.env.BENCH_LARGE_DB_NAME ?? 'vr_bench_large' }) : null;
     const inputs = await prepareInputs(url);
     console.error(`load: ${args.tool}, ${CONNECTIONS} connections, ${args.warmup} s warm-up + ${args.duration} s per scenario; ${inputs.cursors.length} page cursors`);
 
@@ -119,7 +126,8 @@ async function main(): Promise<void> {
     // off) run side by side, and each pair of scenarios is measured in interleaved slices (see
     // measureInSlices): this machine's speed drifts by ±15% within minutes, which moved ratios
     // measured minutes apart by as much.
-    if (['page', 'search', 'byId', 'sync'].some(wanted)) {
+    let searchReport: SearchScenarioReport = {};
+    if (['page', 'search', 'byId', 'sync', ...SEARCH_SCENARIOS].some(wanted)) {
       const baseline = await startBaseline(url);
       cleanup.push(baseline.stop);
       await checkSameAnswers(url, baseline, pageBodies.slice(0, 3), searchBodies.slice(0, 2), byIdBodies.slice(0, 2));
@@ -134,6 +142,14 @@ async function main(): Promise<void> {
       if (wanted('search')) await pair('search', '/search', searchBodies);
       if (wanted('byId')) await pair('byId', '/byId', byIdBodies);
       await baseline.stop();
+      searchReport = await measureSearchScenarios({
+        api,
+        wanted,
+        measure: (targets, slices) => measureInSlices(targets, slices, args),
+        duration: args.duration,
+        warmup: args.warmup,
+        large: largeUrl ? { url: largeUrl, records: SCALES.large.activities, fullRecords: scale.activities, startApi: (u) => startApi(u, { RESPONSE_CACHE: 'off' }) } : null,
+      });
       if (wanted('sync')) results.sync = await measureSync(api, url, args);
       await api.stop();
     }
@@ -168,6 +184,7 @@ async function main(): Promise<void> {
     const baselineOf: Record<string, string | null> = { page: 'baselinePage', pageCached: 'baselinePage', search: 'baselineSearch', byId: 'baselineById', sync: null };
     for (const [name, base] of Object.entries(baselineOf)) if (results[name]) scenarios[name] = { ...results[name], ratioToBaseline: base ? ratio(name, base) : null };
     for (const base of ['baselinePage', 'baselineSearch', 'baselineById']) if (results[base]) scenarios[base] = { ...results[base], ratioToBaseline: 1 };
+    for (const [name, figures] of Object.entries(searchReport)) scenarios[name] = { ...(scenarios[name] ?? { ratioToBaseline: null }), ...figures } as (typeof scenarios)[string];
     const soakReport = soak ? { soak: { ...soak, date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', scale: scale.name, ok: soakOk(soak) } } : {};
 
     const report = {
@@ -180,6 +197,7 @@ async function main(): Promise<void> {
       scenarios: { ...scenarios, ...soakReport, ...(statistics ? { statistics } : {}) },
     };
     if (Object.keys(scenarios).length) printTable(scenarios);
+    printSearchReport(searchReport);
     if (soak) printSoak(soak);
     if (statistics) console.log(`\nstatistics (whole register, single client): p50 ${statistics.singleClientP50Ms} ms, p99 ${statistics.singleClientP99Ms} ms, first ${statistics.firstRequestMs} ms`);
     const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigurationError } from './configuration-error';
 import { defaultEmbeddedDataDir } from './database/embedded-postgres';
+import { DEFAULT_EXACT_COUNT_LIMIT } from './modules/publication/search/word-search';
 
 /** Project root, both when run from src/ (ts-node, jest) and from dist/src/ (compiled). */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -84,6 +85,11 @@ export const limitsConfig = {
   poolMax: positiveInteger('DB_POOL_MAX', 10),
   /** Each per-document cache (parsed and validated documents, compiled queries, costs, column selections), per surface. */
   queryCache: { maxEntries: positiveInteger('QUERY_CACHE_MAX_ENTRIES', 100), maxBytes: positiveInteger('QUERY_CACHE_MAX_BYTES', 16 * MiB) },
+  /**
+   * A search for the alternatives of a word (a prefix, synonyms) whose words are together in more
+   * records than this, without a filter, gets estimated counts (totalCountIsEstimate); 0: never estimate.
+   */
+  searchExactCountLimit: nonNegativeInteger('SEARCH_EXACT_COUNT_LIMIT', DEFAULT_EXACT_COUNT_LIMIT),
   /** The public response cache. */
   responseCache: { maxEntries: positiveInteger('RESPONSE_CACHE_MAX_ENTRIES', 2_000), maxBytes: positiveInteger('RESPONSE_CACHE_MAX_BYTES', 16 * MiB) },
 };

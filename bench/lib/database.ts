@@ -41,9 +41,9 @@ export function withDatabase(url: string, database: string): string {
  * The database `vr_bench_<scale>` (or BENCH_DB_NAME), generated once and reused while its marker row says it holds
  * this scale from this generator version. A half-generated database is dropped and made anew.
  */
-export async function benchDatabase(server: PostgresServer, scale: Scale, options: { regenerate?: boolean } = {}): Promise<string> {
+export async function benchDatabase(server: PostgresServer, scale: Scale, options: { regenerate?: boolean; name?: string } = {}): Promise<string> {
   // BENCH_DB_NAME: a copy of a generated register (createdb -T), so several checkouts share one server.
-  const name = process.env.BENCH_DB_NAME ?? `vr_bench_${scale.name}`;
+  const name = options.name ?? process.env.BENCH_DB_NAME ?? `vr_bench_${scale.name}`;
   const url = withDatabase(server.adminUrl, name);
   const marker = JSON.stringify({ generator: GENERATOR_VERSION, organisations: scale.organisations, activities: scale.activities });
   const admin = new Client({ connectionString: server.adminUrl });

@@ -21,7 +21,18 @@ export interface Scale {
 export const SCALES: Record<string, Scale> = {
   full: { name: 'full', organisations: 400, activities: 50_000 },
   quick: { name: 'quick', organisations: 60, activities: 1_500 },
+  // Ten times the records of the same 400 organisations: search must not slow down with size (npm run bench -- --scale large).
+  large: { name: 'large', organisations: 400, activities: 500_000 },
 };
+
+/** The scale a command line asks for: --quick, --scale NAME, or full. */
+export function scaleOf(argv: readonly string[]): Scale {
+  const i = argv.indexOf('--scale');
+  const name = i >= 0 ? argv[i + 1] : argv.includes('--quick') ? 'quick' : 'full';
+  const scale = SCALES[name];
+  if (!scale) throw new Error(`--scale ${name}: not one of ${Object.keys(SCALES).join(', ')}`);
+  return scale;
+}
 
 export const GENERATOR_VERSION = 1;
 const SEED = 20261123;

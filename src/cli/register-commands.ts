@@ -8,7 +8,7 @@ import { likeLiteral } from '../modules/organisation/organisation-scope';
 import { Organisation } from '../modules/organisation/organisation.entity';
 import { OrganisationKind } from '../modules/organisation/organisation.enums';
 import { OrganisationService } from '../modules/organisation/organisation.service';
-import { rebuildPublicRegister, verifyPublicRegister } from '../modules/publication/projector';
+import { rebuildPublicRegister, type RegisterDifference, verifyPublicRegister } from '../modules/publication/projector';
 
 /**
  * The register CLI's commands as functions of an EntityManager, so they are testable without a
@@ -164,13 +164,20 @@ export async function publicRebuild(em: EntityManager, options: Options): Promis
     const differences = await verifyPublicRegister(knex);
     if (differences.length) {
       throw new Error(
-        [`the public read model differs from the versions in ${differences.length} row(s):`, ...differences.map((d) => `  ${d.problem} ${d.table} activity ${d.activityId} ${d.table === 'public_processing_activity_participant' ? 'organisation' : 'version'} ${d.versionId}`), 'run public:rebuild to correct it'].join('\n'),
+        [`the public read model differs from the versions in ${differences.length} row(s):`, ...differences.map((d) => `  ${d.problem} ${describe(d)}`), 'run public:rebuild to correct it'].join('\n'),
       );
     }
     return ['the public read model agrees with the versions'];
   }
   const events = await rebuildPublicRegister(knex);
   return [`public read model rebuilt from the versions; ${events} change-log event${events === 1 ? '' : 's'} appended for what it corrected`];
+}
+
+function describe(d: RegisterDifference): string {
+  if (d.table === 'public_search_posting') return `${d.table} activity ${d.activityId} (${d.words} word(s))`;
+  if (d.table === 'public_search_facet') return `${d.table} word '${d.word}' facet ${d.facet} ${d.key || '(total)'}: ${d.records} record(s)`;
+  if (d.table === 'public_processing_activity_participant') return `${d.table} activity ${d.activityId} organisation ${d.organisationId}`;
+  return `${d.table} activity ${d.activityId} version ${d.versionId}`;
 }
 
 const ORGANISATION_KINDS = 'MINISTRY|AGENCY|DIRECTORATE|MUNICIPALITY|JOINT_ARRANGEMENT|PROVINCE|WATER_BOARD|OTHER';

@@ -4,6 +4,7 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { limitsConfig, PROJECT_ROOT as projectRoot } from '../config';
 import { MIGRATIONS } from '../../migrations';
+import { PUBLIC_SEARCH_TABLES } from '../modules/publication/search/search-index-sql';
 import { ENTITIES } from './entities';
 
 /**
@@ -29,10 +30,20 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       allOrNothing: true,
       snapshot: false,
     },
-    // The read models are written by SQL (src/modules/publication/public-scope.ts,
+    // The read models are written by SQL (src/modules/publication/public-scope.ts, search/search-index-sql.ts,
     // src/modules/statistics/read-model.sql.ts), never through entities; their tables come from migrations only.
     schemaGenerator: {
-      skipTables: ['public_processing_activity_version', 'public_processing_activity_participant', 'public_change', 'public_schedule', 'record_facts', 'record_facts_pending', 'organisation_tally', 'audit_activity'],
+      skipTables: [
+        'public_processing_activity_version',
+        'public_processing_activity_participant',
+        'public_change',
+        'public_schedule',
+        ...PUBLIC_SEARCH_TABLES,
+        'record_facts',
+        'record_facts_pending',
+        'organisation_tally',
+        'audit_activity',
+      ],
     },
     pool: { min: 0, max: limitsConfig.poolMax },
     debug: process.env.SQL_DEBUG === '1',

@@ -90,6 +90,7 @@ export interface AppOptions {
   publicStatementTimeoutMs?: number;
   queryCache?: CacheLimits;
   responseCacheLimits?: CacheLimits;
+  searchExactCountLimit?: number;
 }
 
 export interface App {
@@ -180,7 +181,8 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   /** The one place that decides which pool a public request reads from. */
   const publicKnex = () => (replicas ? replicas.knexFor(changes.position, publicPool) : publicPool);
 
-  const newPublicContext = () => createPublicContext(publicKnex(), { referenceData, scheduler });
+  const searchExactCountLimit = options.searchExactCountLimit ?? limitsConfig.searchExactCountLimit;
+  const newPublicContext = () => createPublicContext(publicKnex(), { referenceData, scheduler, searchExactCountLimit });
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy === 'true' || config.trustProxy);

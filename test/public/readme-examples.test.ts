@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 test('the document has its examples', () => {
-  expect(blocks).toHaveLength(5);
+  expect(blocks).toHaveLength(6);
 });
 
 test('every example runs and returns data', async () => {
@@ -28,7 +28,7 @@ test('every example runs and returns data', async () => {
     expect(res.data).toBeTruthy();
     results.push(res.data!);
   }
-  const [search, organisation, activity, facets, shared] = results;
+  const [search, organisation, activity, facets, typeAhead, shared] = results;
   expect(search.processingActivities.edges.map((e: any) => e.node.reference)).toEqual(['M10495']);
   expect(search.processingActivities.edges[0].node.organisation.parent.name).toBe('Ministerie van Economische Zaken');
   expect(organisation.organisation.name).toBe('Ministerie van Defensie');
@@ -58,6 +58,9 @@ test('every example runs and returns data', async () => {
       },
     },
   ]);
+  expect(typeAhead.typed.edges.map((e: any) => e.node.reference)).toEqual(['M10495']);
+  expect(typeAhead.typed.totalCountIsEstimate).toBe(false);
+  expect(typeAhead.abbreviation.edges.map((e: any) => e.node.reference)).toEqual(['M10495']);
 });
 
 describe('README.md examples', () => {

@@ -34,15 +34,16 @@ function searchAndFilterCost(args: Args): number {
 
 /**
  * A page of records: one statement with its search and filter, and `first` times the fields of
- * a record. Each totalCount asked for is a statement of the same search and filter, once for the
- * page rather than per record: it is taken out of what `first` multiplies.
+ * a record. Each totalCount (or totalCountIsEstimate) asked for is a statement of the same search
+ * and filter, once for the page rather than per record: it is taken out of what `first` multiplies.
  */
 export const pageCost =
   (maxPageSize: number): ComplexityEstimator =>
   ({ args, childComplexity, node, context }) => {
     const first = Number(args.first ?? 20);
     const records = Number.isFinite(first) ? Math.min(Math.max(first, 0), maxPageSize) : maxPageSize;
-    const counts = responseKeysOf(node, 'totalCount', (context as { document?: DocumentNode } | undefined)?.document);
+    const document = (context as { document?: DocumentNode } | undefined)?.document;
+    const counts = responseKeysOf(node, 'totalCount', document) + responseKeysOf(node, 'totalCountIsEstimate', document);
     const perRecord = Math.max(0, childComplexity - counts * COST.count);
     return (1 + counts) * searchAndFilterCost(args) + COST.statement + counts * COST.count + records * perRecord;
   };

@@ -28,12 +28,14 @@ export interface PublicContextSources {
   referenceData: PublicReferenceData;
   /** Applies scheduled publications whose moment has passed before the request reads. */
   scheduler?: PublicationScheduler | null;
+  /** Above this many postings a search of alternative words gets estimated counts (PublicRegister); default 5,000. */
+  searchExactCountLimit?: number;
 }
 
 /** Built from the connection pool only: a request on the public surface has no EntityManager to fork. */
 export async function createPublicContext(knex: Knex, sources: PublicContextSources): Promise<PublicContext> {
   await sources.scheduler?.current();
-  const register = new PublicRegister(knex, sources.referenceData);
+  const register = new PublicRegister(knex, sources.referenceData, new Date(), { exactCountLimit: sources.searchExactCountLimit });
   return {
     register,
     content: createPublicContentLoaders(knex),

@@ -39,7 +39,8 @@ const REBUILD_BATCH = 2_000;
 /**
  * Recomputes the read model of every record from its versions (records that no longer exist
  * included). Whatever differed is corrected through the projector, so the change log records the
- * correction like any other change. Answers the number of change-log events it appended.
+ * correction like any other change; the search tables, kept from the read model's rows, are
+ * rewritten if they differ from those. Answers the number of change-log events it appended.
  */
 export async function rebuildPublicRegister(knex: Knex): Promise<number> {
   const { rows } = await knex.raw<{ rows: { id: string }[] }>(
@@ -51,27 +52,32 @@ export async function rebuildPublicRegister(knex: Knex): Promise<number> {
     const result = await knex.raw<{ rows: { events: number }[] }>('select public_register_project(?::uuid[]) as events', [ids]);
     events += Number(result.rows[0].events);
   }
+  if ((await knex.transaction((trx) => searchDifferences(trx), { isolationLevel: 'repeatable read', readOnly: true })).length) await knex.raw('select public_search_rewrite()');
   return events;
 }
 
-export interface RegisterDifference {
-  table: 'public_processing_activity_version' | 'public_processing_activity_participant' | 'public_schedule';
-  /** missing: the versions say it should be there; unexpected: it is there but should not be. */
-  problem: 'missing' | 'unexpected';
-  activityId: string;
-  /** The version concerned; for a public adoption, the adopting organisation's id. */
-  versionId: string;
-}
+/** missing: the versions (for the search tables: the read model's rows) say it should be there; unexpected: it is there but should not be. */
+type Problem = 'missing' | 'unexpected';
+
+export type RegisterDifference =
+  | { table: 'public_processing_activity_version' | 'public_schedule'; problem: Problem; activityId: string; versionId: string }
+  /** A public adoption: the adopting organisation. */
+  | { table: 'public_processing_activity_participant'; problem: Problem; activityId: string; organisationId: string }
+  /** Postings of a record (all of its words that differ, as one difference). */
+  | { table: 'public_search_posting'; problem: Problem; activityId: string; words: number }
+  /** A count of records per word and facet key. */
+  | { table: 'public_search_facet'; problem: Problem; word: string; facet: string; key: string; records: number };
 
 /**
  * Compares the read model with what the rule computes from the versions now, row by row and
- * column by column (the document included), after applying due publications. Empty when they agree.
+ * column by column (the document included), after applying due publications, and the search
+ * tables with what the read model's current rows make of them. Empty when they agree.
  */
 export async function verifyPublicRegister(knex: Knex): Promise<RegisterDifference[]> {
   await applyDuePublications(knex);
   return knex.transaction(
     async (trx) => {
-      const { rows } = await trx.raw<{ rows: { tbl: RegisterDifference['table']; problem: RegisterDifference['problem']; activity_id: string; version_id: string }[] }>(
+      const { rows } = await trx.raw<{ rows: { tbl: 'public_processing_activity_version' | 'public_processing_activity_participant' | 'public_schedule'; problem: Problem; activity_id: string; version_id: string }[] }>(
         `with expected as materialized (select * from public_scope_versions(null, clock_timestamp())),
               expected_participants as materialized (select * from public_scope_participants(array(select activity_id from expected where is_current))),
               expected_schedule as (select id as version_id, activity_id, publish_from from processing_activity_version where status = 'PUBLISHED' and publish_from > clock_timestamp())
@@ -88,9 +94,38 @@ export async function verifyPublicRegister(knex: Knex): Promise<RegisterDifferen
          select 'public_schedule', 'unexpected', activity_id, version_id from (select version_id, activity_id, publish_from from public_schedule except select version_id, activity_id, publish_from from expected_schedule) su
          order by 3, 4, 1, 2`,
       );
-      return rows.map((r) => ({ table: r.tbl, problem: r.problem, activityId: r.activity_id, versionId: r.version_id }));
+      const model = rows.map((r): RegisterDifference =>
+        r.tbl === 'public_processing_activity_participant'
+          ? { table: r.tbl, problem: r.problem, activityId: r.activity_id, organisationId: r.version_id }
+          : { table: r.tbl, problem: r.problem, activityId: r.activity_id, versionId: r.version_id },
+      );
+      return [...model, ...(await searchDifferences(trx))];
     },
     // One snapshot for the whole comparison, so a commit in between cannot show as a difference.
     { isolationLevel: 'repeatable read', readOnly: true },
   );
+}
+
+/** The search tables (search/search-index-sql.ts) against the read model's current rows; count rows of 0 are as good as absent. */
+async function searchDifferences(trx: Knex): Promise<RegisterDifference[]> {
+  const postings = await trx.raw<{ rows: { problem: Problem; activity_id: string; words: string }[] }>(
+    `with expected as materialized (select * from public_search_expected_postings()),
+          actual as materialized (select lexeme, activity_id, score from public_search_posting)
+     select 'missing' problem, activity_id, count(*) words from (select * from expected except all select * from actual) m group by activity_id
+     union all
+     select 'unexpected', activity_id, count(*) from (select * from actual except all select * from expected) u group by activity_id
+     order by 2, 1`,
+  );
+  const facets = await trx.raw<{ rows: { problem: Problem; lexeme: string; facet: string; key: string; records: number }[] }>(
+    `with expected as materialized (select * from public_search_expected_facets()),
+          actual as materialized (select lexeme, facet, key, records from public_search_facet where records <> 0)
+     select 'missing' problem, * from (select * from expected except all select * from actual) m
+     union all
+     select 'unexpected', * from (select * from actual except all select * from expected) u
+     order by 2, 3, 4, 1`,
+  );
+  return [
+    ...postings.rows.map((r): RegisterDifference => ({ table: 'public_search_posting', problem: r.problem, activityId: r.activity_id, words: Number(r.words) })),
+    ...facets.rows.map((r): RegisterDifference => ({ table: 'public_search_facet', problem: r.problem, word: r.lexeme, facet: r.facet, key: r.key, records: r.records })),
+  ];
 }

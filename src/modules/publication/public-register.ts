@@ -3,6 +3,8 @@ import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
 import { type PublicChangeRow, readPublicChanges } from './public-changes';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import type { PublicReferenceData, Vocabulary } from './reference-data';
+import { type ResolvedSearch, SearchPlanner } from './search/search-plan';
+import { DEFAULT_EXACT_COUNT_LIMIT, estimatedWordFacets, type FacetRow, precomputedFacets, wordIsBest, wordStream } from './search/word-search';
 
 /** The read model's table: every public version of every visible record, the current one flagged (public-scope.ts). */
 export const PUBLIC_VERSIONS = 'public_processing_activity_version';
@@ -148,6 +150,12 @@ export interface Facets {
   countries: FacetCount[];
 }
 
+/** A number of records, exact or estimated (above a threshold of matches, search/word-search.ts). */
+export interface Counted {
+  total: number;
+  estimated: boolean;
+}
+
 const ORDERS: Record<PublicActivityOrder, { expr: string; dir: 'asc' | 'desc'; idDir: 'asc' | 'desc' }> = {
   TITLE_ASC: { expr: 'f.title', dir: 'asc', idDir: 'asc' },
   TITLE_DESC: { expr: 'f.title', dir: 'desc', idDir: 'desc' },
@@ -164,18 +172,42 @@ const ORDERS: Record<PublicActivityOrder, { expr: string; dir: 'asc' | 'desc'; i
  * publication that came due, PublicationScheduler.current) so that list, count and facets agree.
  */
 export class PublicRegister {
+  private readonly planner: SearchPlanner;
+  private readonly exactCountLimit: number;
+
   constructor(
     private readonly knex: Knex,
     private readonly referenceData: PublicReferenceData,
     readonly now: Date = new Date(),
-  ) {}
+    options: { exactCountLimit?: number } = {},
+  ) {
+    this.planner = new SearchPlanner(knex);
+    this.exactCountLimit = options.exactCountLimit ?? DEFAULT_EXACT_COUNT_LIMIT;
+  }
+
+  private readonly searches = new Map<string, Promise<ResolvedSearch>>();
+
+  /** What a search text asks for (search/search-plan.ts), once per text per request; null without a search. */
+  private async resolve(search: string | null | undefined): Promise<ResolvedSearch | null> {
+    const text = search?.trim();
+    if (!text) return null;
+    let memo = this.searches.get(text);
+    if (!memo) {
+      memo = this.planner.resolve(text);
+      this.searches.set(text, memo);
+    }
+    return memo;
+  }
 
   /** One page in keyset order; fetches one row extra to know whether another page follows. */
   async page(req: PageRequest): Promise<{ rows: PageRow[]; hasNextPage: boolean }> {
     const order = ORDERS[req.order];
     const texts = req.texts ?? PAGE_TEXTS;
     if (texts.some((t) => !PAGE_TEXTS.includes(t))) throw new Error('not a page text column');
-    const q = this.filtered(req.filter, req.search)
+    const search = await this.resolve(req.search);
+    if (search?.kind === 'nothing') return { rows: [], hasNextPage: false };
+    if (search?.kind === 'words' && req.order === PublicActivityOrder.RELEVANCE) return this.wordsPage(search.words.map((w) => w.lexeme), req, texts);
+    const q = this.filtered(req.filter, search)
       .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)))
       .select(this.knex.raw(`${order.expr} as sort_value`));
     if (req.after) {
@@ -192,22 +224,31 @@ export class PublicRegister {
   }
 
   async count(filter?: PublicActivityFilter | null, search?: string | null): Promise<number> {
+    return (await this.countOf(filter, search)).total;
+  }
+
+  /** The number of records matching, and whether it is an estimate (a search of many words' alternatives, search/word-search.ts). */
+  async countOf(filter?: PublicActivityFilter | null, search?: string | null): Promise<Counted> {
     // A request that asks for facets of the same filter and search gets the count from that statement.
     const facets = this.facetsMemo.get(memoKey(filter, search));
-    if (facets) return (await facets).total;
-    const [{ count }] = await this.filtered(filter, search).count({ count: '*' });
-    return Number(count);
+    if (facets) return facets;
+    const resolved = await this.resolve(search);
+    if (resolved?.kind === 'nothing') return { total: 0, estimated: false };
+    if (this.answeredFromCounts(filter, resolved)) return this.facetsWithTotal(filter, search);
+    const [{ count }] = await this.filtered(filter, resolved).count({ count: '*' });
+    return { total: Number(count), estimated: false };
   }
 
   /** Counts per legal basis, organisation, special category and country over exactly the rows of count(). */
-  async facets(filter?: PublicActivityFilter | null, search?: string | null): Promise<Facets> {
-    return (await this.facetsWithTotal(filter, search)).facets;
+  async facets(filter?: PublicActivityFilter | null, search?: string | null): Promise<Facets & Counted> {
+    const { facets, total, estimated } = await this.facetsWithTotal(filter, search);
+    return { ...facets, total, estimated };
   }
 
-  private readonly facetsMemo = new Map<string, Promise<{ facets: Facets; total: number }>>();
+  private readonly facetsMemo = new Map<string, Promise<{ facets: Facets } & Counted>>();
 
-  /** Facets and the total in one statement (one scan of the matching rows), once per filter and search per request. */
-  private facetsWithTotal(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets; total: number }> {
+  /** Facets and the total in one statement (one scan of the matching rows, or the search's counts), once per filter and search per request. */
+  private facetsWithTotal(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets } & Counted> {
     const key = memoKey(filter, search);
     let memo = this.facetsMemo.get(key);
     if (!memo) {
@@ -217,19 +258,43 @@ export class PublicRegister {
     return memo;
   }
 
-  private async queryFacets(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets; total: number }> {
-    const filtered = this.filtered(filter, search).select('f.activity_id', 'f.organisation_id', 'f.legal_basis_codes', 'f.special_category_codes', 'f.transfer_country_codes');
-    const { rows }: { rows: { facet: keyof Facets | 'total'; key: string; count: string }[] } = await this.knex.raw(
-      `with filtered as materialized (?)
-       select 'total' as facet, '' as key, count(*) as count from filtered
-       union all select 'legalBases', code, count(*) from filtered, unnest(legal_basis_codes) code group by code
-       union all select 'organisations', organisation_id::text, count(*) from (
-         select organisation_id from filtered
-         union all select pp.organisation_id from filtered join ${PUBLIC_PARTICIPANTS} pp using (activity_id)) listed group by organisation_id
-       union all select 'specialCategories', code, count(*) from filtered, unnest(special_category_codes) code group by code
-       union all select 'countries', code, count(*) from filtered, unnest(transfer_country_codes) code group by code`,
-      [filtered],
-    );
+  /**
+   * Without a filter, the counts of everything and of a one-word search are rows of
+   * public_search_facet, and those of a search of many words' alternatives are estimated from
+   * them above exactCountLimit postings (0: never).
+   */
+  private answeredFromCounts(filter: PublicActivityFilter | null | undefined, search: ResolvedSearch | null): boolean {
+    if (hasConditions(filter)) return false;
+    if (!search) return true;
+    if (search.kind !== 'words') return false;
+    return search.words.length === 1 || (this.exactCountLimit > 0 && search.words.reduce((n, w) => n + (w.records ?? 0), 0) > this.exactCountLimit);
+  }
+
+  private async queryFacets(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Promise<{ facets: Facets } & Counted> {
+    const resolved = await this.resolve(search);
+    let rows: FacetRow[];
+    let estimated = false;
+    if (resolved?.kind === 'nothing') rows = [];
+    else if (this.answeredFromCounts(filter, resolved)) {
+      const words = resolved?.kind === 'words' ? resolved.words : [];
+      estimated = words.length > 1;
+      rows = estimated ? await estimatedWordFacets(this.knex, words) : await precomputedFacets(this.knex, words[0]?.lexeme ?? '');
+    } else {
+      const filtered = this.filtered(filter, resolved).select('f.activity_id', 'f.organisation_id', 'f.legal_basis_codes', 'f.special_category_codes', 'f.transfer_country_codes');
+      rows = (
+        await this.knex.raw(
+          `with filtered as materialized (?)
+           select 'total' as facet, '' as key, count(*) as count from filtered
+           union all select 'legalBases', code, count(*) from filtered, unnest(legal_basis_codes) code group by code
+           union all select 'organisations', organisation_id::text, count(*) from (
+             select organisation_id from filtered
+             union all select pp.organisation_id from filtered join ${PUBLIC_PARTICIPANTS} pp using (activity_id)) listed group by organisation_id
+           union all select 'specialCategories', code, count(*) from filtered, unnest(special_category_codes) code group by code
+           union all select 'countries', code, count(*) from filtered, unnest(transfer_country_codes) code group by code`,
+          [filtered],
+        )
+      ).rows;
+    }
     const facets: Facets = { legalBases: [], organisations: [], specialCategories: [], countries: [] };
     let total = 0;
     for (const r of rows) {
@@ -237,7 +302,26 @@ export class PublicRegister {
       else facets[r.facet].push({ key: r.key, count: Number(r.count) });
     }
     for (const list of Object.values(facets)) list.sort((a: FacetCount, b: FacetCount) => b.count - a.count || a.key.localeCompare(b.key));
-    return { facets, total };
+    return { facets, total, estimated };
+  }
+
+  /**
+   * A page of a search of one word or of alternative words, by relevance: the postings of each
+   * word in score order, merged, each record at its best word (search/word-search.ts). The rank
+   * of one word is its ts_rank_cd, as the general query ranks it.
+   */
+  private async wordsPage(lexemes: string[], req: PageRequest, texts: readonly PageText[]): Promise<{ rows: PageRow[]; hasNextPage: boolean }> {
+    const k = this.knex;
+    const q = k
+      .select(selectList(k, [...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)))
+      .select(k.raw('c.score as sort_value'))
+      .from(wordStream(k, lexemes, req.after ?? null))
+      .join({ f: PUBLIC_VERSIONS }, (j) => j.on('f.activity_id', '=', 'c.activity_id').andOn(k.raw('f.is_current')));
+    if (lexemes.length > 1) q.whereRaw(wordIsBest(k, lexemes));
+    applyFilter(k, q, req.filter ?? {});
+    q.orderByRaw('c.score desc, c.activity_id asc').limit(req.first + 1);
+    const rows: PageRow[] = await q;
+    return { rows: rows.slice(0, req.first), hasNextPage: rows.length > req.first };
   }
 
   /** The current public version of each of these records; hidden and unknown ids are simply absent. */
@@ -330,11 +414,11 @@ export class PublicRegister {
   }
 
   /** The current public versions matching filter and search, as `f` (joined with the tsquery as `query.q` when searching). */
-  private filtered(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): Knex.QueryBuilder {
+  private filtered(filter: PublicActivityFilter | null | undefined, search: Exclude<ResolvedSearch, { kind: 'nothing' }> | null): Knex.QueryBuilder {
     const k = this.knex;
     const q = k.from({ f: PUBLIC_VERSIONS }).where('f.is_current', true);
-    if (search?.trim()) {
-      q.with('query', k.raw(`select websearch_to_tsquery('dutch', ?) as q`, [search.trim()]))
+    if (search) {
+      q.with('query', k.raw(`select ?::tsquery as q`, [search.tsquery]))
         .crossJoin(k.raw('query'))
         .whereRaw('f.search_vector @@ query.q');
     }
@@ -365,6 +449,15 @@ function selectList(knex: Knex, columns: readonly string[]): Knex.Raw {
 
 function memoKey(filter: PublicActivityFilter | null | undefined, search: string | null | undefined): string {
   return JSON.stringify([filter ?? {}, search?.trim() ?? '']);
+}
+
+/** Whether a filter has any condition applyFilter applies (the same tests). */
+function hasConditions(f: PublicActivityFilter | null | undefined): boolean {
+  if (!f) return false;
+  return Boolean(
+    f.organisationId || f.legalBases?.length || f.hasSpecialCategories != null || f.specialCategory || f.dataSubject || f.recipient ||
+      f.hasThirdCountryTransfers != null || f.transferCountry || f.automatedDecisionMaking != null || f.legalRole || f.updatedSince,
+  );
 }
 
 function applyFilter(k: Knex, q: Knex.QueryBuilder, f: PublicActivityFilter): void {

@@ -60,6 +60,17 @@ select jsonb_build_object(
     from related_processing r where r.version_id = vid), '[]'))
 $fn$;
 
+-- What public search finds a version by: the version's own vector (title A, description B;
+-- purposes, data-subject groups, data items and recipients C) and, weighted lowest (D), the
+-- fields citizens look for besides: the names of its controllers and processors and the sources
+-- of its data items. Without those the vector is the version's own, ranked as before.
+create or replace function public_search_vector(vid uuid, own tsvector) returns tsvector language sql stable as $fn$
+select coalesce(own, ''::tsvector) || setweight(to_tsvector('dutch', concat_ws(E'\n',
+  (select string_agg(p.name, E'\n' order by p.position) from processing_party p where p.version_id = vid),
+  (select string_agg(d.source_description, E'\n' order by g.position, d.position)
+     from data_subject_group g join data_item d on d.group_id = g.id where g.version_id = vid and d.source_description is not null))), 'D')
+$fn$;
+
 -- THE RULE: the public versions of these records (all records when ids is null) at the moment
 -- "at", as rows of the read model. is_current marks the version the public sees now; only that
 -- one carries the pre-rendered document.
@@ -81,7 +92,7 @@ select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference,
        v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
-       v.search_vector, case when v.id = s.current_id then public_document(v.id) end
+       public_search_vector(v.id, v.search_vector), case when v.id = s.current_id then public_document(v.id) end
   from in_force v join visible s on s.activity_id = v.activity_id
  where v.legal_role = 'CONTROLLER'
 $fn$;

@@ -18,11 +18,10 @@ export class FacetsResolver {
     const q = search?.trim() || null;
     if (q) checkText(q, 'search', 200);
     const f = toPublicFilter(filter);
-    // Facets first: the count of the same filter and search comes out of the same statement.
-    const facets = ctx.register.facets(f, q);
-    const [facetCounts, total, vocab, organisations] = await Promise.all([facets, ctx.register.count(f, q), ctx.register.vocabulary(), ctx.organisations.byId()]);
+    const [facetCounts, vocab, organisations] = await Promise.all([ctx.register.facets(f, q), ctx.register.vocabulary(), ctx.organisations.byId()]);
     return {
-      total,
+      total: facetCounts.total,
+      countsAreEstimates: facetCounts.estimated,
       legalBases: facetCounts.legalBases.flatMap((c) => (vocab.legalBases.has(c.key) ? [{ legalBasis: vocab.legalBases.get(c.key)!, count: c.count }] : [])),
       specialCategories: facetCounts.specialCategories.flatMap((c) => (vocab.specialCategories.has(c.key) ? [{ specialCategory: vocab.specialCategories.get(c.key)!, count: c.count }] : [])),
       countries: facetCounts.countries.flatMap((c) => (vocab.countries.has(c.key) ? [{ country: vocab.countries.get(c.key)!, count: c.count }] : [])),

@@ -21,7 +21,11 @@ class ProcessingActivitiesArgs {
   @Field(() => ProcessingActivityFilterInput, { nullable: true, description: 'Narrow the listing; all given conditions must hold.' })
   filter?: ProcessingActivityFilterInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Dutch full-text search (with stemming) over title, description, purposes, data items and recipients.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Dutch full-text search (with stemming) over title, description, purposes, data-subject groups, data items and recipients, and (weighted lowest) the names of controllers and processors and the sources of data items. Web-search syntax: words (all must occur), "a phrase", -excluded, or. A word ending in * is a prefix for type-ahead (`klach*` finds klacht, klachten, klachtenregeling: the 50 most frequent words of the register that start with it). Abbreviations and synonyms of the register\'s domain count as the same word (BSN = burgerservicenummer, AVG = Algemene verordening gegevensbescherming, Wmo, UWV, …; docs/public-api.md lists them). By relevance, a record matching alternatives (a prefix, synonyms) ranks by its best word.',
+  })
   search?: string | null;
 
   @Field(() => PublicActivityOrder, { nullable: true, description: 'Default: RELEVANCE with a search, TITLE_ASC without.' })
@@ -38,9 +42,18 @@ export class ProcessingActivityResolver {
     return activityPage(ctx, info, { ...args, filter: toPublicFilter(args.filter) });
   }
 
-  @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages).', complexity: countCost })
+  @FieldResolver(() => Int, { description: 'Number of records matching the filter and search (all pages); an estimate when totalCountIsEstimate is true.', complexity: countCost })
   totalCount(@Root() connection: ProcessingActivityConnection, @Ctx() ctx: PublicContext): Promise<number> {
     return ctx.register.count(connection.filter, connection.search);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when totalCount is an estimate rather than an exact count: for a search for the alternatives of a word (a prefix `word*`, synonyms) whose words together occur in more than 5,000 records (by default; the server setting SEARCH_EXACT_COUNT_LIMIT), without a filter, totalCount is estimated from how often each word occurs (as if they occurred independently, kept within the bounds that hold whatever their overlap). Exact otherwise: without a search, for one word, several words, phrases and exclusions, and with any filter. The page itself is always exact.',
+    complexity: countCost,
+  })
+  async totalCountIsEstimate(@Root() connection: ProcessingActivityConnection, @Ctx() ctx: PublicContext): Promise<boolean> {
+    return (await ctx.register.countOf(connection.filter, connection.search)).estimated;
   }
 
   @Query(() => PublicProcessingActivity, { nullable: true, description: 'A published processing activity by its global id; null when there is none.', complexity: lookupCost })

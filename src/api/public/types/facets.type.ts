@@ -43,6 +43,12 @@ export class ProcessingActivityFacets {
   @Field(() => Int, { description: 'Equals processingActivities.totalCount for the same arguments.' })
   total!: number;
 
+  @Field({
+    description:
+      'True when total and every count are estimates, as processingActivities.totalCountIsEstimate says for the same arguments: a search for the alternatives of a word (a prefix `word*`, synonyms) whose words together occur in more than 5,000 records (by default; the server setting SEARCH_EXACT_COUNT_LIMIT), without a filter. Otherwise (one word, several words, any filter) the counts are exact.',
+  })
+  countsAreEstimates!: boolean;
+
   @Field(() => [LegalBasisFacet], { description: 'Per legal basis (a record with several counts once for each).' })
   legalBases!: LegalBasisFacet[];
 
