@@ -54,6 +54,12 @@ function nonNegativeInteger(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${text}".`);
   return value;
 }
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = nonNegativeInteger(name, fallback);
+  if (value === 0) throw new Error(`${name} must be a whole number of 1 or more, not "0".`);
+  return value;
+}
 const MiB = 1024 * 1024;
 
 /** Bounds on what one public request may cost and on every cache that grows with distinct requests (docs/public-api.md, "Limits"). */
@@ -64,6 +70,10 @@ export const limitsConfig = {
   publicPoolMax: Number(process.env.PUBLIC_DB_POOL_MAX ?? process.env.DB_POOL_MAX ?? 10),
   /** Each per-document cache (parsed and validated documents, compiled queries, costs, column selections), per surface. */
   queryCache: { maxEntries: Number(process.env.QUERY_CACHE_MAX_ENTRIES ?? 100), maxBytes: Number(process.env.QUERY_CACHE_MAX_BYTES ?? 16 * MiB) },
+  /** Open-data downloads one process streams at once (each holds a connection of the public pool while it runs); more answer 503 DOWNLOADS_BUSY. */
+  openDataMaxDownloads: positiveInteger('OPEN_DATA_MAX_DOWNLOADS', 4),
+  /** A download whose client reads nothing for this long is cut off, releasing its connection. */
+  openDataIdleTimeoutMs: positiveInteger('OPEN_DATA_IDLE_TIMEOUT_MS', 60_000),
   /** The public response cache. */
   responseCache: { maxEntries: Number(process.env.RESPONSE_CACHE_MAX_ENTRIES ?? 2_000), maxBytes: Number(process.env.RESPONSE_CACHE_MAX_BYTES ?? 16 * MiB) },
 };
