@@ -11,8 +11,11 @@ import { DPV_CONTEXT, recordAsDpv } from './linked-data';
 import type { PublicRecordSource, RecordScope, RegisterDownload } from './public-records';
 import { type PublicRecord, RecordRenderer, type RenderedRecord } from './record-renderer';
 
+/** What the routes read (PublicRecordSource). */
+export type RecordSource = Pick<PublicRecordSource, 'head' | 'organisation' | 'open'>;
+
 export interface OpenDataOptions {
-  records: PublicRecordSource;
+  records: RecordSource;
   settings: Omit<CatalogSettings, 'base'> & { base: string | null };
   maxAgeSeconds: number;
   /** Downloads this process streams at once; each holds a database connection while it runs. */
@@ -137,7 +140,7 @@ function conditional(req: express.Request, res: express.Response, head: Register
   return false;
 }
 
-async function scopeOf(req: express.Request, records: PublicRecordSource): Promise<RecordScope | { error: string; code: string; status: number }> {
+async function scopeOf(req: express.Request, records: RecordSource): Promise<RecordScope | { error: string; code: string; status: number }> {
   const ref = req.query.organisation;
   const sub = req.query.subOrganisations;
   if (ref === undefined) return {};
