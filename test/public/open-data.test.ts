@@ -115,6 +115,7 @@ test('CSV of records: a header row, one row per record, lists joined, UTF-8 with
     expect(row.title).toBe(record.title);
     expect(row.reference).toBe(record.reference);
     expect(row.organisation).toBe(record.organisation.name);
+    expect([row.version, row.published_at, row.updated_at]).toEqual([String(record.versionNumber), record.publishedAt, record.updatedAt]);
     expect(row.purposes).toBe(record.purposes.map((p: Activity) => p.description).join(LIST_SEPARATOR));
     expect(row.recipients.split(LIST_SEPARATOR).filter(Boolean)).toEqual(record.recipients.map((r: Activity) => r.description));
     expect(row.third_country_transfers).toBe(record.thirdCountryTransfers ? String(record.thirdCountryTransfers.applies) : '');

@@ -112,8 +112,9 @@ export class RecordRenderer {
     return {
       reference: version.reference,
       versionNumber: version.versionNumber,
-      publishedAt: version.publishedAt,
-      updatedAt: version.updatedAt,
+      // As GraphQL's DateTimeISO shows them (a Date would reach the CSV as a number).
+      publishedAt: version.publishedAt.toISOString(),
+      updatedAt: version.updatedAt.toISOString(),
       title: version.title,
       description: version.description,
       legalRole: version.legalRole,
@@ -209,8 +210,8 @@ function relatedActivity(row: PublicVersionRow): Json {
     id: a.id,
     reference: a.reference,
     versionNumber: a.versionNumber,
-    publishedAt: a.publishedAt,
-    updatedAt: a.updatedAt,
+    publishedAt: a.publishedAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
     title: a.title,
     description: a.description,
     legalRole: a.legalRole,
