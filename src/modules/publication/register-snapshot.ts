@@ -13,7 +13,13 @@ export const SNAPSHOT_BATCH = 500;
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsonb written by SQL; its shape is documented in public-scope.ts */
 export type PublicDocument = any;
 
-export type DocumentRow = PublicVersionRow & { document: PublicDocument };
+/**
+ * A public version with its document as JSON text, parsed by whoever renders it, one record at a
+ * time: a batch of parsed documents (a few hundred thousand small objects) would outlive the young
+ * generation and be copied and promoted by the garbage collector, while a batch of strings is
+ * cheap to keep.
+ */
+export type DocumentRow = PublicVersionRow & { document: string };
 
 /** A related processing of a version, with the record it points to when that one is public now. */
 export interface RelatedLink {
@@ -70,7 +76,7 @@ export class RegisterSnapshot {
       const [where, bindings] = scopeCondition(scope);
       await trx.raw(
         `declare open_data no scroll cursor for
-         select ${PUBLIC_VERSION_COLUMNS.join(', ')}, document from ${PUBLIC_VERSIONS}
+         select ${PUBLIC_VERSION_COLUMNS.join(', ')}, document::text as document from ${PUBLIC_VERSIONS}
           where is_current ${where} order by title, activity_id`,
         bindings,
       );
@@ -114,7 +120,7 @@ export class RegisterSnapshot {
     // Older versions: their documents rendered by the projector's own function (only the current
     // version's is stored); which versions are public is what the read model holds.
     const { rows: older } = await this.trx.raw<{ rows: DocumentRow[] }>(
-      `select ${PUBLIC_VERSION_COLUMNS.join(', ')}, public_document(version_id) as document from ${PUBLIC_VERSIONS}
+      `select ${PUBLIC_VERSION_COLUMNS.join(', ')}, public_document(version_id)::text as document from ${PUBLIC_VERSIONS}
         where activity_id = any(?::uuid[]) and not is_current order by activity_id, version_number desc`,
       [activityIds],
     );
