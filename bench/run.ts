@@ -22,12 +22,13 @@ import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from '.
 import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
 import { measureSearchScenarios, printSearchReport, SEARCH_SCENARIOS, type SearchScenarioReport } from './lib/search-scenarios';
 import { runSoak, type SoakResult } from './lib/soak';
+import { measureDownloads } from './lib/download';
 import { SEARCH_TERMS } from './lib/vocabulary';
 
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,searchTwoWords,searchRare,searchPrefix,statistics,…,soak, --soak-seconds N, --no-build, --regenerate, --out FILE,
+ * --only page,search,searchTwoWords,searchRare,searchPrefix,statistics,…,soak,download, --soak-seconds N, --no-build, --regenerate, --out FILE,
  * --scale large (search also on the 500,000-record register, beside the full one). Writes bench/results/latest.json (quick.json);
  * with --only, the scenarios run are merged into the file and the others kept.
  */
@@ -168,6 +169,15 @@ async function main(): Promise<void> {
       [results.pageCached] = await measureInSlices([{ server: api, route: '/graphql', bodies: hotBodies }], 1, args);
       await api.stop();
     }
+    let downloads: Awaited<ReturnType<typeof measureDownloads>> | null = null;
+    if (wanted('download')) {
+      // One API process as users run it: the whole register as CSV and NDJSON, then 304s (bench/lib/download.ts).
+      const api = await startApi(url, { RESPONSE_CACHE: 'on' });
+      cleanup.push(api.stop);
+      console.error('  download …');
+      downloads = await measureDownloads({ apiUrl: api.url, apiPid: api.pid, databaseUrl: url, databaseName: new URL(url).pathname.slice(1), runs: args.quick ? 1 : 3, warmup: args.warmup > 0, tool: args.tool, connections: CONNECTIONS, durationSeconds: args.duration });
+      await api.stop();
+    }
     let soak: SoakResult | null = null;
     if (wanted('soak')) {
       // One API process as users run it (response cache on), mixed reads and writes for a long time.
@@ -194,11 +204,12 @@ async function main(): Promise<void> {
       scale,
       connections: CONNECTIONS,
       durationSeconds: args.duration,
-      scenarios: { ...scenarios, ...soakReport, ...(statistics ? { statistics } : {}) },
+      scenarios: { ...scenarios, ...soakReport, ...(statistics ? { statistics } : {}), ...(downloads ?? {}) },
     };
     if (Object.keys(scenarios).length) printTable(scenarios);
     printSearchReport(searchReport);
     if (soak) printSoak(soak);
+    if (downloads) printDownloads(downloads);
     if (statistics) console.log(`\nstatistics (whole register, single client): p50 ${statistics.singleClientP50Ms} ms, p99 ${statistics.singleClientP99Ms} ms, first ${statistics.firstRequestMs} ms`);
     const file = args.out ? path.resolve(args.out) : path.join(PROJECT_ROOT, 'bench', 'results', args.quick ? 'quick.json' : 'latest.json');
     mkdirSync(path.dirname(file), { recursive: true });
@@ -498,6 +509,17 @@ function printSoak(s: SoakResult): void {
   console.log(`  ${s.withdrawals} withdrawals, ${s.publications} publications, ${s.syncBatches} sync batches, ${s.uniqueDocuments} unique documents`);
   console.log(`  errors ${s.errors}, 5xx ${s.serverErrors}, stale reads ${s.staleReads}; RSS MB every 10 s: ${s.rssMbSeries.join(' ')} (peak ${s.peakRssMb}, ${s.rssAfterWarmupMb} after the warm-up, growth since ${s.rssGrowthAfterWarmupMb}) → ${soakOk(s) ? 'ok' : 'NOT OK'}`);
   for (const f of s.failures) console.log(`  ! ${f}`);
+}
+
+function printDownloads(d: Awaited<ReturnType<typeof measureDownloads>>): void {
+  for (const [name, s] of [['CSV', d.downloadCsv], ['NDJSON', d.downloadNdjson]] as const) {
+    console.log(
+      `\n${name} download: ${s.seconds} s (runs ${s.runsSeconds.join(', ')} s), ${(s.bytes / 1e6).toFixed(1)} MB, ${s.mbPerSecond} MB/s, ${s.records}/${s.expectedRecords} records (${s.complete ? 'complete' : 'INCOMPLETE'}), API peak RSS ${s.peakRssMb} MB, CPU per download: API ${s.nodeCpuMs} ms, PostgreSQL ${s.pgCpuMs} ms → ${s.complete && s.seconds <= 10 && s.peakRssMb < 300 ? 'ok' : 'NOT OK'}`,
+    );
+  }
+  const n = d.downloadNotModified;
+  console.log(`304 (If-None-Match): ${n.rps} req/s, p50 ${n.p50Ms} ms, p99 ${n.p99Ms} ms, ${n.errors} not 304 → ${n.errors === 0 && n.p50Ms <= 5 ? 'ok' : 'NOT OK'}`);
+  console.log(`load average (1 min) ${d.downloadCsv.loadAverageBefore} before, ${d.downloadCsv.loadAverageAfter} after`);
 }
 
 /** The existing results with the scenarios of this run replaced (a run with --only measures some of them). */

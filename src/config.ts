@@ -90,6 +90,10 @@ export const limitsConfig = {
    * records than this, without a filter, gets estimated counts (totalCountIsEstimate); 0: never estimate.
    */
   searchExactCountLimit: nonNegativeInteger('SEARCH_EXACT_COUNT_LIMIT', DEFAULT_EXACT_COUNT_LIMIT),
+  /** Open-data downloads one process streams at once (each holds a connection of the public pool while it runs); more answer 503 DOWNLOADS_BUSY. */
+  openDataMaxDownloads: positiveInteger('OPEN_DATA_MAX_DOWNLOADS', 4),
+  /** A download whose client reads nothing for this long is cut off, releasing its connection. */
+  openDataIdleTimeoutMs: positiveInteger('OPEN_DATA_IDLE_TIMEOUT_MS', 60_000),
   /** The public response cache. */
   responseCache: { maxEntries: positiveInteger('RESPONSE_CACHE_MAX_ENTRIES', 2_000), maxBytes: positiveInteger('RESPONSE_CACHE_MAX_BYTES', 16 * MiB) },
 };

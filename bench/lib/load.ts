@@ -6,11 +6,15 @@ import autocannon from 'autocannon';
 
 export interface LoadOptions {
   url: string;
-  /** Request bodies (JSON); each request takes one at random. */
+  /** POST (default) with a body each, or GET without. */
+  method?: 'GET' | 'POST';
+  /** Request bodies (JSON); each POST takes one at random. */
   bodies: string[];
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /** The status every answer must have (e.g. 304); any other counts in non2xx. Default: any 2xx. */
+  expectStatus?: number;
 }
 
 export interface LoadResult {
@@ -48,21 +52,31 @@ async function runWrk(o: LoadOptions): Promise<LoadResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vr-bench-'));
   const script = path.join(dir, 'bodies.lua');
   const long = (s: string) => `[==[${s}]==]`;
-  const headers = Object.entries({ 'Content-Type': 'application/json', ...(o.headers ?? {}) })
+  const get = o.method === 'GET';
+  const headers = Object.entries({ ...(get ? {} : { 'Content-Type': 'application/json' }), ...(o.headers ?? {}) })
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
     .join('\n');
+  // With expectStatus, each thread counts the other answers (response() runs per answer) and done() adds them up.
+  const expect = o.expectStatus
+    ? `local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+response = function(status, headers, body) if status ~= ${o.expectStatus} then unexpected = unexpected + 1 end end`
+    : '';
   writeFileSync(
     script,
     `local bodies = {\n${o.bodies.map(long).join(',\n')}\n}
-wrk.method = "POST"
+wrk.method = "${get ? 'GET' : 'POST'}"
 ${headers}
 local counter = 0
-init = function(args) math.randomseed(os.time() + counter) counter = counter + 1 end
-request = function() return wrk.format(nil, nil, nil, bodies[math.random(#bodies)]) end
+${expect}
+init = function(args) math.randomseed(os.time() + counter) counter = counter + 1 unexpected = 0 end
+request = function() return wrk.format(nil, nil, nil, ${get ? 'nil' : 'bodies[math.random(#bodies)]'}) end
 done = function(summary, latency, requests)
   local e = summary.errors
+  local bad = e.status
+  ${o.expectStatus ? 'bad = 0 for _, t in ipairs(threads) do bad = bad + t:get("unexpected") end' : ''}
   io.write(string.format('\\n{"requests":%.0f,"durationUs":%.0f,"p50Us":%.0f,"p99Us":%.0f,"errors":%.0f,"non2xx":%.0f}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout, bad))
 end
 `,
   );
@@ -78,13 +92,11 @@ end
 
 async function runAutocannon(o: LoadOptions): Promise<LoadResult> {
   const pick = () => o.bodies[Math.floor(Math.random() * o.bodies.length)];
-  const result = await autocannon({
-    url: o.url,
-    connections: o.connections,
-    duration: o.durationSeconds,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...(o.headers ?? {}) }, setupRequest: (req) => ({ ...req, body: pick() }) }],
-  });
+  const request =
+    o.method === 'GET' ? { method: 'GET' as const, headers: o.headers ?? {} } : { method: 'POST' as const, headers: { 'content-type': 'application/json', ...(o.headers ?? {}) }, setupRequest: (req: object) => ({ ...req, body: pick() }) };
+  const result = await autocannon({ url: o.url, connections: o.connections, duration: o.durationSeconds, requests: [request] });
   const requests = result.requests.total;
+  const expected = o.expectStatus ? ((result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats[String(o.expectStatus)]?.count ?? 0) : null;
   return {
     requests,
     seconds: result.duration,
@@ -92,7 +104,7 @@ async function runAutocannon(o: LoadOptions): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    non2xx: expected === null ? result.non2xx : requests - expected,
     tool: 'autocannon',
   };
 }

@@ -23,6 +23,27 @@ export function postgresCpuMs(): number {
   return total;
 }
 
+/**
+ * CPU time of the backends connected to one database, in ms: on a PostgreSQL server that other
+ * work shares (BENCH_PG_URL), the part that is this bench's. Backends that exit in between are
+ * not counted (their time goes to the postmaster).
+ */
+export function databaseBackendsCpuMs(database: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // A backend's title: "postgres: <user> <database> <host>(<port>) <state>".
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(' ')[2] !== database) continue;
+    } catch {
+      continue;
+    }
+    const fields = statFields(Number(entry));
+    if (fields && fields[0] === 'postgres') total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  }
+  return total;
+}
+
 /** Fields of /proc/<pid>/stat after the pid, comm first (without parentheses); null when the process is gone. */
 function statFields(pid: number): string[] | null {
   try {

@@ -36,7 +36,6 @@ import { explorer } from './http/explorer';
 import { docs, frontDoor } from './http/front-door';
 import { openDataRouter } from '../api/public/open-data/open-data.router';
 import { PublicRecordSource } from '../api/public/open-data/public-records';
-import { registerHead } from '../modules/publication/public-changes';
 import { mountDashboard } from './dashboard';
 import { etagForGet } from './etag';
 import { mountHealth } from './health';
@@ -197,10 +196,11 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   app.use('/open-data', cors({ methods: ['GET', 'HEAD'] })); // open data: any origin may read
   app.use(
     openDataRouter({
-      records: new PublicRecordSource(publicSchema, newPublicContext),
-      head: () => registerHead(orm.em.getKnex()),
+      records: new PublicRecordSource({ knex: publicKnex, referenceData, scheduler }),
       settings: { ...config.openData, base: config.openData.baseUrl },
       maxAgeSeconds: config.publicCacheMaxAgeSeconds,
+      maxConcurrentDownloads: limitsConfig.openDataMaxDownloads,
+      idleTimeoutMs: limitsConfig.openDataIdleTimeoutMs,
       onError: (error, req) => logger.error({ err: error, path: req.originalUrl }, 'open-data download cut short'),
     }),
   );

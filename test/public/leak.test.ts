@@ -51,7 +51,9 @@ describe('no hidden text in any public response', () => {
     keep(await fx.save('L-PROCESSOR', markedContent(MARKERS.processor, { legalRole: LegalRole.PROCESSOR })));
     keep(await fx.save('L-WPG', markedContent(MARKERS.wpg, { legalRole: LegalRole.WPG_CONTROLLER })));
     // Visible record: public text is ordinary, its internal parts carry the marker; a newer draft carries another.
-    await fx.save('L-VISIBLE', { ...seedContent('M4140'), title: 'Zichtbare verwerking', internal: markedContent(MARKERS.internal).internal });
+    // It links to hidden records: a related processing shows a record only while that one is public.
+    const hiddenLinks = ['L-DRAFT', 'L-SCHEDULED', 'L-WITHHELD', 'L-WITHDRAWN', 'L-PROCESSOR', 'L-WPG'].map((reference) => ({ reference, description: null }));
+    await fx.save('L-VISIBLE', { ...seedContent('M4140'), title: 'Zichtbare verwerking', relatedProcessings: hiddenLinks, internal: markedContent(MARKERS.internal).internal });
     keep(await fx.save('L-VISIBLE', markedContent(MARKERS.newerDraft), { status: VersionStatus.DRAFT }));
     // Shared with (adopted by) another organisation, then hidden: a draft, a withheld, a withdrawn and a scheduled record.
     keep(await fx.save('LS-DRAFT', markedContent(MARKERS.sharedDraft), { status: VersionStatus.DRAFT }));

@@ -121,7 +121,7 @@ export class OrganisationDirectory {
 const mapped = new WeakMap<PublicOrganisationRow[], Map<string, PublicOrganisation>>();
 
 /** The organisations by id, mapped once per list of rows (the process's copy serves many requests). */
-function organisationsById(rows: PublicOrganisationRow[]): Map<string, PublicOrganisation> {
+export function organisationsById(rows: PublicOrganisationRow[]): Map<string, PublicOrganisation> {
   let byId = mapped.get(rows);
   if (!byId) mapped.set(rows, (byId = new Map(rows.map((r) => [r.id, toOrganisation(r)]))));
   return byId;

@@ -35,12 +35,18 @@ export async function readPublicChanges(knex: Knex, after: string, first: number
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first, lastPosition: String(head?.last ?? '0') };
 }
 
+export interface RegisterHead {
+  /** bigint as text. */
+  position: string;
+  modifiedAt: Date | null;
+}
+
 /**
  * Where the public register stands: the newest change-log position and when it was written
  * ("0" and null before the first change). Everything derived from the public register as a whole
  * (downloads, the catalogue) is current exactly as long as this does not move.
  */
-export async function registerHead(knex: Knex): Promise<{ position: string; modifiedAt: Date | null }> {
+export async function registerHead(knex: Knex): Promise<RegisterHead> {
   const row = await knex.from('public_change').select('position', 'occurred_at').orderBy('position', 'desc').first();
   return row ? { position: String(row.position), modifiedAt: new Date(row.occurred_at) } : { position: '0', modifiedAt: null };
 }

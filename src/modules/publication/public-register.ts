@@ -358,31 +358,8 @@ export class PublicRegister {
    * tree, each organisation of the tree once per record (`union`), so a record adopted by two
    * sub-organisations counts once for the parent (docs/performance.md, "Shared records").
    */
-  async countsByOrganisation(): Promise<OrganisationCounts> {
-    const { rows }: { rows: { organisation_id: string; kind: 'owned' | 'sharedOwned' | 'sharedDirect' | 'sharedInSubtree'; count: string }[] } = await this.knex.raw(
-      `with recursive owner(activity_id, organisation_id) as materialized (
-         select v.activity_id, v.organisation_id from ${PUBLIC_VERSIONS} v where v.is_current and v.activity_id in (select pp.activity_id from ${PUBLIC_PARTICIPANTS} pp)
-       ), member(activity_id, organisation_id) as (
-         select pp.activity_id, pp.organisation_id from ${PUBLIC_PARTICIPANTS} pp union select activity_id, organisation_id from owner
-       ), up(activity_id, organisation_id) as (
-         select activity_id, organisation_id from member
-         union select u.activity_id, o.parent_id from up u join organisation o on o.id = u.organisation_id where o.parent_id is not null
-       )
-       select organisation_id, 'owned' as kind, count(*) from ${PUBLIC_VERSIONS} where is_current group by organisation_id
-       union all select organisation_id, 'sharedOwned', count(*) from owner group by organisation_id
-       union all select organisation_id, 'sharedDirect', count(*) from member group by organisation_id
-       union all select organisation_id, 'sharedInSubtree', count(*) from up group by organisation_id`,
-    );
-    const counts: OrganisationCounts = { unshared: new Map(), sharedDirect: new Map(), sharedInSubtree: new Map() };
-    const sharedOwned = new Map<string, number>();
-    for (const r of rows) {
-      if (r.kind === 'owned') counts.unshared.set(r.organisation_id, Number(r.count));
-      else if (r.kind === 'sharedOwned') sharedOwned.set(r.organisation_id, Number(r.count));
-      else counts[r.kind].set(r.organisation_id, Number(r.count));
-    }
-    // Owned records less the shared ones among them (those count through sharedDirect and sharedInSubtree).
-    for (const [id, n] of sharedOwned) counts.unshared.set(id, (counts.unshared.get(id) ?? 0) - n);
-    return counts;
+  countsByOrganisation(): Promise<OrganisationCounts> {
+    return readOrganisationCounts(this.knex);
   }
 
   /** The organisations that adopted each of these visible records (empty for a record nobody adopted), by organisation name. */
@@ -495,4 +472,32 @@ export async function currentPublicVersionIds(knex: Knex, activityIds: readonly 
   if (!activityIds.length) return new Map();
   const rows: { activity_id: string; version_id: string }[] = await knex.select('activity_id', 'version_id').from(PUBLIC_VERSIONS).where('is_current', true).whereIn('activity_id', activityIds);
   return new Map(rows.map((r) => [r.activity_id, r.version_id]));
+}
+
+/** PublicRegister.countsByOrganisation, on any connection or transaction (the downloads read it in their snapshot). */
+export async function readOrganisationCounts(knex: Knex): Promise<OrganisationCounts> {
+  const { rows }: { rows: { organisation_id: string; kind: 'owned' | 'sharedOwned' | 'sharedDirect' | 'sharedInSubtree'; count: string }[] } = await knex.raw(
+    `with recursive owner(activity_id, organisation_id) as materialized (
+       select v.activity_id, v.organisation_id from ${PUBLIC_VERSIONS} v where v.is_current and v.activity_id in (select pp.activity_id from ${PUBLIC_PARTICIPANTS} pp)
+     ), member(activity_id, organisation_id) as (
+       select pp.activity_id, pp.organisation_id from ${PUBLIC_PARTICIPANTS} pp union select activity_id, organisation_id from owner
+     ), up(activity_id, organisation_id) as (
+       select activity_id, organisation_id from member
+       union select u.activity_id, o.parent_id from up u join organisation o on o.id = u.organisation_id where o.parent_id is not null
+     )
+     select organisation_id, 'owned' as kind, count(*) from ${PUBLIC_VERSIONS} where is_current group by organisation_id
+     union all select organisation_id, 'sharedOwned', count(*) from owner group by organisation_id
+     union all select organisation_id, 'sharedDirect', count(*) from member group by organisation_id
+     union all select organisation_id, 'sharedInSubtree', count(*) from up group by organisation_id`,
+  );
+  const counts: OrganisationCounts = { unshared: new Map(), sharedDirect: new Map(), sharedInSubtree: new Map() };
+  const sharedOwned = new Map<string, number>();
+  for (const r of rows) {
+    if (r.kind === 'owned') counts.unshared.set(r.organisation_id, Number(r.count));
+    else if (r.kind === 'sharedOwned') sharedOwned.set(r.organisation_id, Number(r.count));
+    else counts[r.kind].set(r.organisation_id, Number(r.count));
+  }
+  // Owned records less the shared ones among them (those count through sharedDirect and sharedInSubtree).
+  for (const [id, n] of sharedOwned) counts.unshared.set(id, (counts.unshared.get(id) ?? 0) - n);
+  return counts;
 }

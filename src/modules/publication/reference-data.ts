@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { registerHead, type RegisterHead } from './public-changes';
 import { allPublicOrganisations, type PublicOrganisationRow } from './public-organisations';
 
 export interface VocabularyTerm {
@@ -19,6 +20,7 @@ export interface Vocabulary {
   legalBases: Map<string, VocabularyTerm>;
   specialCategories: Map<string, VocabularyTerm>;
   countries: Map<string, CountryName>;
+  transferSafeguards: Map<string, VocabularyTerm>;
 }
 
 /**
@@ -28,6 +30,10 @@ export interface Vocabulary {
  * process's listener calls invalidate(). While the listener is not connected (`live` false) the
  * cache is bypassed: every call reads the tables, as a request without the cache would.
  *
+ * The register's head (the newest change-log position) is kept the same way: the projector
+ * notifies on every change of the public register, so a revalidation of a download (304) reads
+ * nothing from the database while the register stands still.
+ *
  * Callers get the same objects as other requests: they must not change them.
  */
 export class PublicReferenceData {
@@ -35,6 +41,7 @@ export class PublicReferenceData {
   private generation = 0;
   private vocabularyMemo: Promise<Vocabulary> | null = null;
   private organisationsMemo: Promise<PublicOrganisationRow[]> | null = null;
+  private headMemo: Promise<RegisterHead> | null = null;
 
   constructor(private readonly knex: Knex) {}
 
@@ -48,6 +55,7 @@ export class PublicReferenceData {
     this.generation++;
     this.vocabularyMemo = null;
     this.organisationsMemo = null;
+    this.headMemo = null;
   }
 
   get isLive(): boolean {
@@ -73,6 +81,16 @@ export class PublicReferenceData {
     return (this.organisationsMemo = memo);
   }
 
+  /** Where the public register stands (public-changes.ts, registerHead). */
+  head(): Promise<RegisterHead> {
+    if (!this.live) return registerHead(this.knex);
+    if (this.headMemo) return this.headMemo;
+    const memo: Promise<RegisterHead> = this.kept(registerHead(this.knex), () => {
+      if (this.headMemo === memo) this.headMemo = null;
+    });
+    return (this.headMemo = memo);
+  }
+
   /** A load that failed, or that an invalidation overtook (it may have read the old rows), is not kept. */
   private kept<T>(load: Promise<T>, forget: () => void): Promise<T> {
     const generation = this.generation;
@@ -92,11 +110,12 @@ export class PublicReferenceData {
 async function loadVocabulary(knex: Knex): Promise<Vocabulary> {
   const terms = (table: string) =>
     knex.select('code', 'label_nl as label', 'label_en as labelEn', 'gdpr_article as gdprArticle', 'dpv_iri as dpvIri').from(table) as Promise<VocabularyTerm[]>;
-  const [legalBases, specialCategories, countries] = await Promise.all([
+  const [legalBases, specialCategories, countries, transferSafeguards] = await Promise.all([
     terms('legal_basis'),
     terms('special_category'),
     knex.select('code', 'name_nl as name', 'name_en as nameEn').from('country') as Promise<CountryName[]>,
+    terms('transfer_safeguard'),
   ]);
   const byCode = <T extends { code: string }>(list: T[]) => new Map(list.map((t) => [t.code.trim(), { ...t, code: t.code.trim() }]));
-  return { legalBases: byCode(legalBases), specialCategories: byCode(specialCategories), countries: byCode(countries) };
+  return { legalBases: byCode(legalBases), specialCategories: byCode(specialCategories), countries: byCode(countries), transferSafeguards: byCode(transferSafeguards) };
 }

@@ -1,76 +1,72 @@
-import { execute, type GraphQLSchema, parse, type DocumentNode, type GraphQLError } from 'graphql';
-import { fullSelection } from './full-selection';
-
-/** Fields left out of a downloaded record: they list other objects of the register, not the record's own content. */
-const NOT_RECORD_CONTENT = new Set(['Organisation.children', 'Organisation.processingActivities']);
-
-/** The largest page the public listing serves. */
-const PAGE_SIZE = 100;
+import type { Knex } from '@mikro-orm/postgresql';
+import type { RegisterHead } from '../../../modules/publication/public-changes';
+import type { PublicationScheduler } from '../../../modules/publication/publication-scheduler';
+import type { PublicReferenceData } from '../../../modules/publication/reference-data';
+import { RegisterSnapshot } from '../../../modules/publication/register-snapshot';
+import { decodeIdOf } from '../../common/global-id';
+import { organisationsById } from '../organisation-directory';
+import type { PublicOrganisation } from '../types/organisation.type';
+import { RecordRenderer, type RenderedRecord } from './record-renderer';
 
 export interface RecordScope {
-  /** Global id of an organisation: the records it lists, its own and those it adopted (and, unless `ownOnly`, those of its sub-organisations). */
-  organisationId?: string;
+  /** An organisation: its records (and, unless `ownOnly`, those of its sub-organisations). */
+  organisation?: PublicOrganisation;
   ownOnly?: boolean;
 }
 
-export type PublicRecord = Record<string, unknown> & { id: string; reference: string; organisation: { id: string }; sharedWith: { id: string }[] };
-
-/**
- * Public records one page at a time, read through the public schema itself: the downloads show
- * exactly what the GraphQL API shows (same door, same shape), and never hold more than a page.
- */
-export class PublicRecordSource {
-  private readonly page: DocumentNode;
-  private readonly lookup: DocumentNode;
-
-  constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly newContext: () => Promise<unknown>,
-  ) {
-    this.page = parse(`query DownloadPage($first: Int!, $after: String, $organisation: ID) {
-      processingActivities(first: $first, after: $after, orderBy: TITLE_ASC, filter: { organisation: $organisation }) {
-        pageInfo { hasNextPage endCursor }
-        edges { node { ${fullSelection(schema, 'ProcessingActivity', NOT_RECORD_CONTENT)} } }
-      }
-    }`);
-    this.lookup = parse(`query DownloadOrganisation($id: ID, $tooi: String, $oin: String) { organisation(id: $id, tooi: $tooi, oin: $oin) { id name tooiUri oin } }`);
-  }
-
-  /** The organisation a download names by global id, TOOI URI or OIN; null when the register has none. */
-  async organisation(ref: string): Promise<{ id: string; name: string; tooiUri: string | null; oin: string | null } | null> {
-    const by = /^\d{20}$/.test(ref) ? { oin: ref } : ref.startsWith('http') ? { tooi: ref } : { id: ref };
-    const data = await this.run<{ organisation: { id: string; name: string; tooiUri: string | null; oin: string | null } | null }>(this.lookup, by);
-    return data.organisation;
-  }
-
-  async *records(scope: RecordScope = {}): AsyncGenerator<PublicRecord> {
-    let after: string | null = null;
-    for (;;) {
-      const data: { processingActivities: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: PublicRecord }[] } } = await this.run(this.page, {
-        first: PAGE_SIZE,
-        after,
-        organisation: scope.organisationId ?? null,
-      });
-      const { edges, pageInfo } = data.processingActivities;
-      for (const { node } of edges) if (!scope.ownOnly || listedBy(node, scope.organisationId!)) yield node;
-      if (!pageInfo.hasNextPage || !pageInfo.endCursor) return;
-      after = pageInfo.endCursor;
-    }
-  }
-
-  private async run<T>(document: DocumentNode, variables: Record<string, unknown>): Promise<T> {
-    const result = await execute({ schema: this.schema, document, variableValues: variables, contextValue: await this.newContext() });
-    if (result.errors?.length) throw new DownloadError(result.errors);
-    return result.data as T;
-  }
+/** The register as of one moment, a record at a time; close() it when done (also after a failure). */
+export interface RegisterDownload {
+  /** The change-log position every record of it reflects. */
+  head: RegisterHead;
+  records: AsyncIterable<RenderedRecord>;
+  close(): Promise<void>;
 }
 
-/** Whether the organisation itself (not a sub-organisation) lists the record: it owns it or adopted it. */
-const listedBy = (record: PublicRecord, organisationId: string) => record.organisation.id === organisationId || record.sharedWith.some((o) => o.id === organisationId);
+export interface PublicRecordSourceOptions {
+  /** The connections public reads use (the public pool, or a replica that has caught up). */
+  knex(): Knex;
+  /** Organisations, vocabularies and the register's head, kept in the process until the register changes. */
+  referenceData: PublicReferenceData;
+  /** Applies scheduled publications whose moment has passed before anything is read. */
+  scheduler?: PublicationScheduler | null;
+}
 
-/** A page of a download failed to read (the database is down, a statement timed out): the download is cut short, never silently. */
-export class DownloadError extends Error {
-  constructor(readonly errors: readonly GraphQLError[]) {
-    super(`reading the register failed: ${errors.map((e) => e.message).join('; ')}`);
+/**
+ * The public records of the downloads, read from the read model (RegisterSnapshot: the current
+ * versions and their pre-rendered documents, through a cursor) and rendered in the GraphQL shape
+ * (RecordRenderer). Nothing here decides what is public: the snapshot holds only what the
+ * projector put in the read model.
+ */
+export class PublicRecordSource {
+  constructor(private readonly options: PublicRecordSourceOptions) {}
+
+  /** Where the register stands now; no query while the register has not changed since the last call. */
+  async head(): Promise<RegisterHead> {
+    await this.options.scheduler?.current();
+    return this.options.referenceData.head();
+  }
+
+  /** The organisation a download names by global id, TOOI URI or OIN (as the GraphQL `organisation` query); null when the register has none. */
+  async organisation(ref: string): Promise<PublicOrganisation | null> {
+    const organisations = organisationsById(await this.options.referenceData.organisations());
+    if (/^\d{20}$/.test(ref)) return [...organisations.values()].find((o) => o.oin === ref) ?? null;
+    if (ref.startsWith('http')) return [...organisations.values()].find((o) => o.tooiUri === ref) ?? null;
+    const id = decodeIdOf('Organisation', ref);
+    return (id && organisations.get(id)) || null;
+  }
+
+  /** `history`: every record with its older versions and related records (NDJSON); without, the current versions only (CSV, linked data). */
+  async open(scope: RecordScope, options: { history: boolean }): Promise<RegisterDownload> {
+    await this.options.scheduler?.current();
+    const [vocabulary, organisations] = await Promise.all([this.options.referenceData.vocabulary(), this.options.referenceData.organisations()]);
+    const snapshot = await RegisterSnapshot.open(this.options.knex(), { organisationId: scope.organisation?.dbId, ownOnly: scope.ownOnly }, options);
+    const renderer = new RecordRenderer(vocabulary, organisationsById(organisations), snapshot.countsByOrganisation);
+    return {
+      head: snapshot.head,
+      records: (async function* () {
+        for await (const batch of snapshot.batches()) for (const record of batch) yield renderer.render(record);
+      })(),
+      close: () => snapshot.close(),
+    };
   }
 }
