@@ -74,6 +74,8 @@ export interface SnapshotScope {
  */
 export class RegisterSnapshot {
   private closed = false;
+  /** The batch being read (read ahead), which close() lets finish: one connection runs one statement at a time. */
+  private reading: Promise<unknown> | null = null;
 
   private constructor(
     private readonly trx: Knex.Transaction,
@@ -111,13 +113,12 @@ export class RegisterSnapshot {
 
   /** The records, a batch at a time, in title order. */
   async *batches(): AsyncGenerator<SnapshotRecord[]> {
-    let next = this.readBatch();
+    let next = this.readAhead();
     for (;;) {
       const batch = await next;
       if (!batch.length) return;
       // Read ahead: PostgreSQL prepares the next batch while the caller writes this one.
-      next = this.readBatch();
-      next.catch(() => undefined); // a failure surfaces when it is awaited
+      next = this.readAhead();
       yield batch;
     }
   }
@@ -125,7 +126,15 @@ export class RegisterSnapshot {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.reading;
     await this.trx.rollback().catch(() => undefined);
+  }
+
+  private readAhead(): Promise<SnapshotRecord[]> {
+    const batch = this.readBatch();
+    // A failure surfaces where the batch is awaited; close() only waits for it.
+    this.reading = batch.catch(() => undefined);
+    return batch;
   }
 
   private async readBatch(): Promise<SnapshotRecord[]> {

@@ -25,7 +25,8 @@ function source(records: () => AsyncIterable<RenderedRecord>) {
 }
 
 async function serve(records: RecordSource, limits: { maxConcurrentDownloads: number; idleTimeoutMs: number }) {
-  const app = express().use(openDataRouter({ records, settings: { base: null, license: 'x', publisherName: 'x', publisherUri: null, contactEmail: null }, maxAgeSeconds: 60, onError: () => undefined, ...limits }));
+  // As the app: no ETag of Express's own on the JSON answers (app.ts).
+  const app = express().set('etag', false).use(openDataRouter({ records, settings: { base: null, license: 'x', publisherName: 'x', publisherUri: null, contactEmail: null }, maxAgeSeconds: 60, onError: () => undefined, ...limits }));
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -48,6 +49,7 @@ test('beyond the limit a download answers 503 DOWNLOADS_BUSY with Retry-After; t
     const busy = await fetch(api.url);
     expect(busy.status).toBe(503);
     expect(busy.headers.get('retry-after')).toBe('5');
+    expect([busy.headers.get('cache-control'), busy.headers.get('etag')]).toEqual(['no-store', null]);
     expect(((await busy.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('DOWNLOADS_BUSY');
     // A conditional request is answered from the head without a slot.
     expect((await fetch(api.url, { method: 'HEAD' })).status).toBe(200);

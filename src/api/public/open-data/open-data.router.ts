@@ -91,6 +91,9 @@ export function openDataRouter(options: OpenDataOptions): express.Router {
       const variant = `${download.file}|${scope.organisation?.id ?? ''}|${scope.ownOnly ? 'own' : 'tree'}`;
       if (conditional(req, res, await options.records.head(), variant, options.maxAgeSeconds)) return;
       if (streaming >= options.maxConcurrentDownloads) {
+        // Not the file: no validators, and nothing a cache may keep.
+        for (const header of ['ETag', 'Last-Modified', 'X-Register-Position']) res.removeHeader(header);
+        res.setHeader('Cache-Control', 'no-store');
         res.setHeader('Retry-After', '5');
         res.status(503).json({ errors: [{ message: `This server is streaming ${streaming} downloads at once, its limit; try again in a few seconds.`, extensions: { code: 'DOWNLOADS_BUSY' } }] });
         return;
