@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SEARCH } from './queries';
 import { SEARCH_TERMS } from './vocabulary';
@@ -65,7 +66,10 @@ export interface SearchScenarioHooks {
   large: { url: string; records: number; fullRecords: number; startApi(url: string): Promise<ServerLike> } | null;
 }
 
-export type SearchScenarioReport = Record<string, Partial<LoadMeasured> & { singleClientP50Ms?: number; singleClientP99Ms?: number; records?: number; terms?: string[] }>;
+export type SearchScenarioReport = Record<
+  string,
+  Partial<LoadMeasured> & { singleClientP50Ms?: number; singleClientP99Ms?: number; records?: number; terms?: string[]; date?: string; loadAverage?: number }
+>;
 
 const body = (search: string) => JSON.stringify({ query: SEARCH, variables: { search } });
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -146,6 +150,8 @@ export async function measureSearchScenarios(h: SearchScenarioHooks): Promise<Se
       await large.stop();
     }
   }
+  // The file merges runs of different days, on a machine others share: each entry says when, and under what load (1-minute average at the end).
+  for (const entry of Object.values(report)) Object.assign(entry, { date: new Date().toISOString(), loadAverage: Math.round(loadavg()[0] * 100) / 100 });
   return report;
 }
 
