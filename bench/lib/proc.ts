@@ -2,10 +2,18 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
+// Indexes into statFields(): /proc/<pid>/stat field N (proc(5), counted from 1 with the pid) is
+// index N - 2, since the array starts at comm (field 2). They were read one place off before:
+// cmajflt + utime instead of utime + stime.
+const UTIME = 12;
+const STIME = 13;
+const CUTIME = 14;
+const CSTIME = 15;
+
 /** CPU time (user + system) of one process, in ms. */
 export function processCpuMs(pid: number): number {
   const fields = statFields(pid);
-  return fields ? (Number(fields[11]) + Number(fields[12])) * TICK_MS : 0;
+  return fields ? (Number(fields[UTIME]) + Number(fields[STIME])) * TICK_MS : 0;
 }
 
 /**
@@ -18,7 +26,7 @@ export function postgresCpuMs(): number {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));
     if (!fields || fields[0] !== 'postgres') continue;
-    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS;
+    total += (Number(fields[UTIME]) + Number(fields[STIME]) + Number(fields[CUTIME]) + Number(fields[CSTIME])) * TICK_MS;
   }
   return total;
 }
@@ -39,7 +47,7 @@ export function databaseBackendsCpuMs(database: string): number {
       continue;
     }
     const fields = statFields(Number(entry));
-    if (fields && fields[0] === 'postgres') total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    if (fields && fields[0] === 'postgres') total += (Number(fields[UTIME]) + Number(fields[STIME])) * TICK_MS;
   }
   return total;
 }
