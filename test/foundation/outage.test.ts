@@ -101,7 +101,7 @@ describe('a database outage under a running API', () => {
   it('is ready while the database answers: every check ok', async () => {
     for (const api of Object.values(apis)) {
       const ready = await until('ready', () => get(`${api.url}/readyz`), (r) => r.status === 200);
-      expect(ready.body).toEqual({ status: 'ok', checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, responseCache: { status: 'ok' } } });
+      expect(ready.body).toEqual({ status: 'ok', checks: { database: { status: 'ok' }, migrations: { status: 'ok' }, responseCache: { status: 'ok' }, replicas: { status: 'disabled' } } });
       expect((await get(`${api.url}/health`)).status).toBe(200);
       expect((await graphql(`${api.url}/graphql`, LIST)).status).toBe(200);
       const sync = await graphql(`${api.url}/sync/graphql`, SYNC_QUERY, { authorization: `Bearer ${token}` });
@@ -141,7 +141,7 @@ describe('a database outage under a running API', () => {
 
     for (const api of Object.values(apis)) {
       const ready = await until('ready again', () => get(`${api.url}/readyz`), (r) => r.status === 200);
-      expect(ready.body.checks).toEqual({ database: { status: 'ok' }, migrations: { status: 'ok' }, responseCache: { status: 'ok' } });
+      expect(ready.body.checks).toEqual({ database: { status: 'ok' }, migrations: { status: 'ok' }, responseCache: { status: 'ok' }, replicas: { status: 'disabled' } });
       const list = await graphql(`${api.url}/graphql`, LIST);
       expect(list.status).toBe(200);
       expect(list.body.errors).toBeUndefined();

@@ -57,7 +57,7 @@ test('beyond the limit a download answers 503 DOWNLOADS_BUSY with Retry-After; t
     release();
     let body = '';
     for await (const chunk of first) body += chunk;
-    expect(body).toBe('{"id":"id-1","reference":"R-1","title":"","organisation":{"id":"o"},"history":[]}\n');
+    expect(body).toBe('{"id":"id-1","reference":"R-1","title":"","organisation":{"id":"o"},"sharedWith":[],"history":[]}\n');
     expect(closed).toEqual([1]);
     const next = await fetch(api.url);
     expect(next.status).toBe(200);
