@@ -9,8 +9,16 @@ export function processCpuMs(pid: number): number {
 }
 
 /**
+ * On a PostgreSQL server shared with others (BENCH_PG_URL with BENCH_DB_NAME), only the backends
+ * connected to the bench's database count: the server's other work is someone else's.
+ */
+const SHARED_SERVER_DATABASE = process.env.BENCH_PG_URL && process.env.BENCH_DB_NAME ? process.env.BENCH_DB_NAME : null;
+
+/**
  * CPU time of all PostgreSQL processes (postmaster, backends, background workers), in ms: user +
- * system of the live ones plus what the postmaster collected from those that exited.
+ * system of the live ones plus what the postmaster collected from those that exited. On a shared
+ * server, that of the backends of the bench's database only (connections of the servers under
+ * test live as long as their pools, so little leaves with exited backends).
  */
 export function postgresCpuMs(): number {
   let total = 0;
@@ -18,9 +26,19 @@ export function postgresCpuMs(): number {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));
     if (!fields || fields[0] !== 'postgres') continue;
+    if (SHARED_SERVER_DATABASE && !backendOf(Number(entry), SHARED_SERVER_DATABASE)) continue;
     total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS;
   }
   return total;
+}
+
+/** Whether a PostgreSQL process is a backend connected to this database (its title: "postgres: user database host(port) state"). */
+function backendOf(pid: number, database: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(' ')[2] === database;
+  } catch {
+    return false;
+  }
 }
 
 /** Fields of /proc/<pid>/stat after the pid, comm first (without parentheses); null when the process is gone. */
