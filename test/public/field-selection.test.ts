@@ -98,11 +98,43 @@ test('one field asked for in two fragments with different sub-fields gets the su
   expect(merged).toEqual(separate);
 });
 
-test('a page that shows data items by description reads no other column of data_item', async () => {
+test('history entries that show data items by description read no other column of data_item', async () => {
+  // A page's current versions come with their pre-rendered documents; history entries load their
+  // nested content level by level, with only the columns asked for.
   statements = [];
-  await page('dataSubjectGroups { dataItems { description } }');
+  await page('history { dataSubjectGroups { dataItems { description } } }');
   const items = statements.filter((sql) => /from data_item/.test(sql));
   statements = null;
   expect(items).toHaveLength(1);
   expect(items[0]).toMatch(/^select group_id as "_key", description as "description" from data_item /);
+});
+
+test('a page of current versions reads their nested content from the pre-rendered documents: no statement per nesting level', async () => {
+  statements = [];
+  await page('purposes { description statutoryReferences { title } } dataSubjectGroups { dataItems { description } } recipients { description } controllers { name } thirdCountryTransfers { transfers { recipientName } }');
+  const levels = statements.filter((sql) => /from (purpose|statutory_reference|data_subject_group|data_item|recipient|processing_party|third_country_transfer)\b/.test(sql));
+  const pages = statements.filter((sql) => /"f"\."document"/.test(sql));
+  statements = null;
+  expect(levels).toEqual([]);
+  expect(pages).toHaveLength(1);
+});
+
+test('every field of the current version answers from its document what the loaders answer for the same version', async () => {
+  // The newest history entry is the current version, its nested content loaded from the tables.
+  // Pages of 5: the content twice over costs more than the limit for a page of 100.
+  const nodes: Record<string, unknown>[] = [];
+  for (let after: string | null = null, more = true; more; ) {
+    const data: { processingActivities: { edges: { node: Record<string, unknown> }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await server.publicClient.query(
+      `query ($after: String) { processingActivities(first: 5, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id ${FIELDS} history { ${FIELDS} } } } } }`,
+      { after },
+    );
+    nodes.push(...data.processingActivities.edges.map((e) => e.node));
+    ({ hasNextPage: more, endCursor: after } = data.processingActivities.pageInfo);
+  }
+  expect(nodes.filter((n) => String(n.title).startsWith('Selectie'))).toHaveLength(3);
+  for (const node of nodes) {
+    const { id: _id, history, ...current } = node as Record<string, unknown> & { history: Record<string, unknown>[] };
+    const { id: _versionId, ...loaded } = history[0];
+    expect({ reference: node.reference, content: current }).toEqual({ reference: node.reference, content: loaded });
+  }
 });

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
 import { type PublicChangeRow, readPublicChanges } from './public-changes';
+import type { PublicDocument } from './public-document';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import type { PublicReferenceData, Vocabulary } from './reference-data';
 
@@ -75,6 +76,8 @@ export interface PageRequest {
   after?: Keyset | null;
   /** The texts to return (default all); a page rarely shows most of them. */
   texts?: readonly PageText[];
+  /** Also return each row's pre-rendered document (its nested content), for a page that shows nested content. */
+  document?: boolean;
 }
 
 /** Columns of a page row that a request may leave out: long, optional texts. */
@@ -115,6 +118,8 @@ export type Keyset = [string | number, string];
 export type PageRow = Pick<PublicVersionRow, (typeof PAGE_COLUMNS)[number]> &
   Partial<Pick<PublicVersionRow, PageText>> & {
     sort_value: string | number;
+    /** Present when the request asked for it (PageRequest.document). */
+    document?: PublicDocument;
   };
 
 export interface FacetCount {
@@ -159,7 +164,7 @@ export class PublicRegister {
     const texts = req.texts ?? PAGE_TEXTS;
     if (texts.some((t) => !PAGE_TEXTS.includes(t))) throw new Error('not a page text column');
     const q = this.filtered(req.filter, req.search)
-      .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)))
+      .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts, ...(req.document ? ['document'] : [])].map((c) => `f.${c}`)))
       .select(this.knex.raw(`${order.expr} as sort_value`));
     if (req.after) {
       const [value, id] = req.after;

@@ -19,6 +19,7 @@ export interface Vocabulary {
   legalBases: Map<string, VocabularyTerm>;
   specialCategories: Map<string, VocabularyTerm>;
   countries: Map<string, CountryName>;
+  transferSafeguards: Map<string, VocabularyTerm>;
 }
 
 /**
@@ -92,11 +93,12 @@ export class PublicReferenceData {
 async function loadVocabulary(knex: Knex): Promise<Vocabulary> {
   const terms = (table: string) =>
     knex.select('code', 'label_nl as label', 'label_en as labelEn', 'gdpr_article as gdprArticle', 'dpv_iri as dpvIri').from(table) as Promise<VocabularyTerm[]>;
-  const [legalBases, specialCategories, countries] = await Promise.all([
+  const [legalBases, specialCategories, countries, transferSafeguards] = await Promise.all([
     terms('legal_basis'),
     terms('special_category'),
     knex.select('code', 'name_nl as name', 'name_en as nameEn').from('country') as Promise<CountryName[]>,
+    terms('transfer_safeguard'),
   ]);
   const byCode = <T extends { code: string }>(list: T[]) => new Map(list.map((t) => [t.code.trim(), { ...t, code: t.code.trim() }]));
-  return { legalBases: byCode(legalBases), specialCategories: byCode(specialCategories), countries: byCode(countries) };
+  return { legalBases: byCode(legalBases), specialCategories: byCode(specialCategories), countries: byCode(countries), transferSafeguards: byCode(transferSafeguards) };
 }

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { PublicActivityOrder } from '../../../modules/publication/public-filter';
-import type { PageRow, PageText } from '../../../modules/publication/public-register';
+import type { PageRow, PageText, Vocabulary } from '../../../modules/publication/public-register';
 import { decodeIdOf } from '../../common/global-id';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { badInput, checkText, ProcessingActivityFilterInput, toPublicFilter } from '../inputs/processing-activity-filter.input';
@@ -27,6 +27,22 @@ const PAGE_TEXTS_OF = new ColumnSelection<PageText>(
     relatedProcessingsStatement: ['related_processings_statement'],
     dataSubjectRights: ['data_subject_rights'],
     processingLocation: ['processing_location'],
+  },
+  'edges.node',
+);
+/**
+ * Whether a page's selection shows nested content that the records' pre-rendered documents hold
+ * (document-content.ts): then the page reads the documents with its rows, and those fields need no
+ * statement of their own. Related processings are not in the document (they keep their loader).
+ */
+const DOCUMENT_OF = new ColumnSelection<'document'>(
+  {
+    purposes: ['document'],
+    dataSubjectGroups: ['document'],
+    recipients: ['document'],
+    controllers: ['document'],
+    processors: ['document'],
+    'thirdCountryTransfers.transfers': ['document'],
   },
   'edges.node',
 );
@@ -57,8 +73,9 @@ class Edge {
   constructor(
     private readonly order: PublicActivityOrder,
     private readonly row: PageRow,
+    vocabulary?: Vocabulary,
   ) {
-    this.node = toPublicActivity(row);
+    this.node = toPublicActivity(row, vocabulary);
   }
 
   get cursor(): string {
@@ -81,8 +98,12 @@ export class ProcessingActivityResolver {
     const filter = toPublicFilter(args.filter);
     const after = args.after ? decodeCursor(args.after, order) : null;
 
-    const { rows, hasNextPage } = await ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info) });
-    const edges = rows.map((row) => new Edge(order, row));
+    const document = DOCUMENT_OF.of(info).length > 0;
+    const [{ rows, hasNextPage }, vocabulary] = await Promise.all([
+      ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info), document }),
+      document ? ctx.register.vocabulary() : undefined,
+    ]);
+    const edges = rows.map((row) => new Edge(order, row, vocabulary));
     return {
       filter,
       search,
