@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
-import { type PublicChangeRow, readPublicChanges } from './public-changes';
+import { type PublicChangeWithRecord, readPublicChanges } from './public-changes';
 import type { PublicDocument } from './public-document';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import type { PublicReferenceData, Vocabulary } from './reference-data';
@@ -110,6 +110,10 @@ const PAGE_COLUMNS = [
   'third_country_transfers',
   'recipients_none',
 ] as const satisfies readonly (keyof PublicVersionRow)[];
+
+/** The record of a change-log event: the columns of a page row with every text (the filter arrays are not shown). */
+const CHANGE_RECORD_COLUMNS = [...PAGE_COLUMNS, ...PAGE_TEXTS] as const;
+export type ChangeRecordRow = Pick<PublicVersionRow, (typeof CHANGE_RECORD_COLUMNS)[number]>;
 
 /** Where a row stands in an ordering: [sort value, activity id]. */
 export type Keyset = [string | number, string];
@@ -259,9 +263,9 @@ export class PublicRegister {
     return new Map(rows.map((r) => [r.organisation_id, Number(r.count)]));
   }
 
-  /** Events of the change log after a position (public-changes.ts). */
-  changes(after: string, first: number): Promise<{ rows: PublicChangeRow[]; hasNextPage: boolean; lastPosition: string }> {
-    return readPublicChanges(this.knex, after, first);
+  /** Events of the change log after a position, each with its record's current public version as a page row (public-changes.ts). */
+  changes(after: string, first: number): Promise<{ rows: PublicChangeWithRecord<ChangeRecordRow>[]; hasNextPage: boolean; lastPosition: string }> {
+    return readPublicChanges<ChangeRecordRow>(this.knex, after, first, CHANGE_RECORD_COLUMNS);
   }
 
   /** Labels of the vocabularies, for facets (kept in the process, reference-data.ts). */
