@@ -7,6 +7,7 @@ import { Migration20261123115905 } from './Migration20261123115905';
 import { Migration20261123135519 } from './Migration20261123135519';
 import { Migration20261201120000 } from './Migration20261201120000';
 import { Migration20261201130000 } from './Migration20261201130000';
+import { Migration20261201160000 } from './Migration20261201160000';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123135519', class: Migration20261123135519 },
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
+  { name: 'Migration20261201160000', class: Migration20261201160000 },
 ];
