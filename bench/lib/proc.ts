@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** CPU time (user + system) of one process, in ms. */
+/** CPU time (user + system) of one process, in ms. (fields[k] is field k + 2 of proc(5): utime is field 14.) */
 export function processCpuMs(pid: number): number {
   const fields = statFields(pid);
-  return fields ? (Number(fields[11]) + Number(fields[12])) * TICK_MS : 0;
+  return fields ? (Number(fields[12]) + Number(fields[13])) * TICK_MS : 0;
 }
 
 /**
@@ -14,11 +14,15 @@ export function processCpuMs(pid: number): number {
  */
 const SHARED_SERVER_DATABASE = process.env.BENCH_PG_URL && process.env.BENCH_DB_NAME ? process.env.BENCH_DB_NAME : null;
 
+/** On a shared server: the CPU each backend of the bench's database (by pid and start time) was last seen with (an exited backend keeps its last figure). */
+const backendCpuMs = new Map<string, number>();
+
 /**
  * CPU time of all PostgreSQL processes (postmaster, backends, background workers), in ms: user +
  * system of the live ones plus what the postmaster collected from those that exited. On a shared
- * server, that of the backends of the bench's database only (connections of the servers under
- * test live as long as their pools, so little leaves with exited backends).
+ * server, that of the backends of the bench's database only, as a running total over every backend
+ * seen (pools close idle connections: a backend that exited keeps the CPU it was last seen with, so
+ * the total never drops; what it used after it was last seen is missed).
  */
 export function postgresCpuMs(): number {
   let total = 0;
@@ -26,9 +30,13 @@ export function postgresCpuMs(): number {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));
     if (!fields || fields[0] !== 'postgres') continue;
-    if (SHARED_SERVER_DATABASE && !backendOf(Number(entry), SHARED_SERVER_DATABASE)) continue;
-    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS;
+    if (SHARED_SERVER_DATABASE) {
+      if (backendOf(Number(entry), SHARED_SERVER_DATABASE)) backendCpuMs.set(`${entry}:${fields[20]}`, (Number(fields[12]) + Number(fields[13])) * TICK_MS);
+      continue;
+    }
+    total += (Number(fields[12]) + Number(fields[13]) + Number(fields[14]) + Number(fields[15])) * TICK_MS;
   }
+  if (SHARED_SERVER_DATABASE) for (const ms of backendCpuMs.values()) total += ms;
   return total;
 }
 
