@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -8,27 +8,28 @@ import { encodeCursor } from '../src/api/public/cursor';
 import { toGlobalId } from '../src/api/common/global-id';
 import { PROJECT_ROOT } from '../src/config';
 import { ormConfig } from '../src/database/mikro-orm.config';
-import { ApiTokenService } from '../src/modules/auth/api-token.service';
-import { TokenScope } from '../src/modules/auth/token-scope';
-import { Organisation } from '../src/modules/organisation/organisation.entity';
 import { PublicActivityOrder } from '../src/modules/publication/public-filter';
 import { PUBLIC_VERSIONS } from '../src/modules/publication/public-register';
 import { benchDatabase, startPostgres } from './lib/database';
-import { SCALES, syntheticRecord } from './lib/generate';
+import { changesBodies } from './lib/changes';
+import { SCALES } from './lib/generate';
 import { type LoadTool, pickTool, runLoad } from './lib/load';
 import { Random } from './lib/prng';
 import { measureStatistics, type StatisticsMeasured } from './lib/statistics';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
-import { BY_ID, PAGE, SEARCH, SYNC } from './lib/queries';
+import { checkPeerAnswers, peerPageBodies, startPostGraphile } from './lib/postgraphile';
+import { BY_ID, PAGE, SEARCH } from './lib/queries';
 import { measureSearchScenarios, printSearchReport, SEARCH_SCENARIOS, type SearchScenarioReport } from './lib/search-scenarios';
+import { type Server, startApi, startBaseline } from './lib/servers';
 import { runSoak, type SoakResult } from './lib/soak';
+import { measureSync, removeSyncRecords, statementCount } from './lib/sync';
 import { measureDownloads } from './lib/download';
 import { SEARCH_TERMS } from './lib/vocabulary';
 
 /**
  * The benchmark suite: `npm run bench` (full register, 20 s per scenario) or `npm run bench -- --quick`
  * (small register, short runs, under 3 minutes). Options: --tool wrk|autocannon, --duration N,
- * --only page,search,searchTwoWords,searchRare,searchPrefix,statistics,…,soak,download, --soak-seconds N, --no-build, --regenerate, --out FILE,
+ * --only page,search,searchTwoWords,searchRare,searchPrefix,changes,sync,syncPublish,statistics,…,soak,download, --soak-seconds N, --no-build, --regenerate, --out FILE,
  * --scale large (search also on the 500,000-record register, beside the full one). Writes bench/results/latest.json (quick.json);
  * with --only, the scenarios run are merged into the file and the others kept.
  */
@@ -61,18 +62,9 @@ interface Measured {
   recordsPerSecond?: number;
 }
 
-interface Server {
-  name: string;
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
 const CONNECTIONS = 10;
 /** Concurrent public readers of the soak (besides its one writer). */
 const SOAK_READERS = 6;
-/** Prepared sync bodies per organisation (about 300 KB each). */
-const SYNC_BODIES = 16;
 
 function parseArgs(argv: string[]): Args {
   const value = (name: string) => {
@@ -128,7 +120,7 @@ async function main(): Promise<void> {
     // measureInSlices): this machine's speed drifts by ±15% within minutes, which moved ratios
     // measured minutes apart by as much.
     let searchReport: SearchScenarioReport = {};
-    if (['page', 'search', 'byId', 'sync', ...SEARCH_SCENARIOS].some(wanted)) {
+    if (['page', 'search', 'byId', 'sync', 'syncPublish', 'changes', ...SEARCH_SCENARIOS].some(wanted)) {
       const baseline = await startBaseline(url);
       cleanup.push(baseline.stop);
       await checkSameAnswers(url, baseline, pageBodies.slice(0, 3), searchBodies.slice(0, 2), byIdBodies.slice(0, 2));
@@ -139,19 +131,35 @@ async function main(): Promise<void> {
         const baselineName = `baseline${name[0].toUpperCase()}${name.slice(1)}`;
         [results[name], results[baselineName]] = await measureInSlices([{ server: api, route: '/graphql', bodies }, { server: baseline, route, bodies }], args.duration >= 8 ? 4 : 2, args);
       };
-      if (wanted('page')) await pair('page', '/page', pageBodies);
+      if (wanted('page')) {
+        // The external peer, PostGraphile over views of the read model (bench/lib/postgraphile.ts), answers the same pages, measured in the same slices.
+        const peer = await startPostGraphile(url);
+        cleanup.push(peer.stop);
+        const peerBodies = await peerPageBodies(peer, inputs.cursors);
+        await checkPeerAnswers(api, peer, pageBodies.slice(0, 3), peerBodies.slice(0, 3));
+        console.error('  page, its baseline and PostGraphile, interleaved …');
+        const targets = [{ server: api, route: '/graphql', bodies: pageBodies }, { server: baseline, route: '/page', bodies: pageBodies }, { server: peer, route: '/graphql', bodies: peerBodies }];
+        [results.page, results.baselinePage, results.postgraphilePage] = await measureInSlices(targets, args.duration >= 8 ? 4 : 2, args);
+        await peer.stop();
+      }
       if (wanted('search')) await pair('search', '/search', searchBodies);
       if (wanted('byId')) await pair('byId', '/byId', byIdBodies);
       await baseline.stop();
       searchReport = await measureSearchScenarios({
         api,
         wanted,
-        measure: (targets, slices) => measureInSlices(targets, slices, args),
+        // The search scenarios' targets are servers this bench started (startApi).
+        measure: (targets, slices) => measureInSlices(targets as LoadTarget[], slices, args),
         duration: args.duration,
         warmup: args.warmup,
         large: largeUrl ? { url: largeUrl, records: SCALES.large.activities, fullRecords: scale.activities, startApi: (u) => startApi(u, { RESPONSE_CACHE: 'off' }) } : null,
       });
-      if (wanted('sync')) results.sync = await measureSync(api, url, args);
+      if (wanted('changes')) {
+        console.error('  changes …');
+        [results.changes] = await measureInSlices([{ server: api, route: '/graphql', bodies: await changesBodies(url) }], 1, args);
+      }
+      if (wanted('sync')) results.sync = await measureSync(api, url, { ...args, publish: false });
+      if (wanted('syncPublish')) results.syncPublish = await measureSync(api, url, { ...args, publish: true });
       await api.stop();
     }
     if (wanted('statistics')) {
@@ -190,11 +198,15 @@ async function main(): Promise<void> {
     }
 
     const ratio = (name: string, base: string) => (results[name] && results[base] ? round(results[name].rps / results[base].rps, 2) : null);
-    const scenarios: Record<string, Measured & { ratioToBaseline: number | null }> = {};
-    const baselineOf: Record<string, string | null> = { page: 'baselinePage', pageCached: 'baselinePage', search: 'baselineSearch', byId: 'baselineById', sync: null };
+    const scenarios: Record<string, Measured & { ratioToBaseline: number | null; ratioToPostGraphile?: number | null }> = {};
+    const baselineOf: Record<string, string | null> = { page: 'baselinePage', pageCached: 'baselinePage', search: 'baselineSearch', byId: 'baselineById', changes: null, sync: null, syncPublish: null };
     for (const [name, base] of Object.entries(baselineOf)) if (results[name]) scenarios[name] = { ...results[name], ratioToBaseline: base ? ratio(name, base) : null };
     for (const base of ['baselinePage', 'baselineSearch', 'baselineById']) if (results[base]) scenarios[base] = { ...results[base], ratioToBaseline: 1 };
     for (const [name, figures] of Object.entries(searchReport)) scenarios[name] = { ...(scenarios[name] ?? { ratioToBaseline: null }), ...figures } as (typeof scenarios)[string];
+    if (results.postgraphilePage) {
+      scenarios.page.ratioToPostGraphile = ratio('page', 'postgraphilePage');
+      scenarios.postgraphilePage = { ...results.postgraphilePage, ratioToBaseline: ratio('postgraphilePage', 'baselinePage') };
+    }
     const soakReport = soak ? { soak: { ...soak, date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', scale: scale.name, ok: soakOk(soak) } } : {};
 
     const report = {
@@ -208,6 +220,7 @@ async function main(): Promise<void> {
     };
     if (Object.keys(scenarios).length) printTable(scenarios);
     printSearchReport(searchReport);
+    if (scenarios.page?.ratioToPostGraphile != null) console.log(`page: ${scenarios.page.ratioToPostGraphile}× PostGraphile, ${scenarios.page.ratioToBaseline}× the baseline`);
     if (soak) printSoak(soak);
     if (downloads) printDownloads(downloads);
     if (statistics) console.log(`\nstatistics (whole register, single client): p50 ${statistics.singleClientP50Ms} ms, p99 ${statistics.singleClientP99Ms} ms, first ${statistics.firstRequestMs} ms`);
@@ -256,6 +269,7 @@ interface LoadTarget {
  */
 async function measureInSlices(targets: LoadTarget[], slices: number, args: Args): Promise<Measured[]> {
   const load = (t: LoadTarget, seconds: number) => runLoad(args.tool, { url: t.server.url + t.route, bodies: t.bodies, connections: CONNECTIONS, durationSeconds: seconds });
+  for (const t of targets) t.server.assertOwn();
   if (args.warmup > 0) for (const t of targets) await load(t, args.warmup);
   const seconds = Math.max(1, Math.round(args.duration / slices));
   const totals = targets.map(() => ({ requests: 0, seconds: 0, p50: 0, p99: 0, errors: 0, node: 0, pg: 0, sql: 0 as number | null }));
@@ -265,6 +279,7 @@ async function measureInSlices(targets: LoadTarget[], slices: number, args: Args
   for (const which of order) {
     const t = targets[which];
     const total = totals[which];
+    t.server.assertOwn();
     const before = { node: processCpuMs(t.server.pid), pg: postgresCpuMs(), sql: await statementCount(t.server) };
     const r = await load(t, seconds);
     const after = { node: processCpuMs(t.server.pid), pg: postgresCpuMs(), sql: await statementCount(t.server) };
@@ -292,109 +307,6 @@ async function measureInSlices(targets: LoadTarget[], slices: number, args: Args
   return targets.map((t, i) => result(t, totals[i]));
 }
 
-/**
- * The sync scenario's records (SYNC-*) get a version per batch; left in place they would pile up
- * run after run (hundreds of thousands of versions) and slow every other scenario of the next run,
- * API and baseline alike. They are removed after measuring, so each run finds the generated register.
- * Then VACUUM ANALYZE: the embedded server stops at the end of each run, which cancels an
- * autovacuum of the large content tables before it finishes; after a day of runs data_item had
- * 4.6 million dead rows and search ran at 0.3 requests/s for the API and the baseline alike.
- */
-async function removeSyncRecords(url: string): Promise<void> {
-  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 1 } }));
-  try {
-    await orm.em.getConnection().execute(`delete from processing_activity where reference like 'SYNC-%'`);
-    await orm.em.getConnection().execute('vacuum (analyze)');
-  } finally {
-    await orm.close();
-  }
-}
-
-/**
- * Scenario 5: two organisations push batches of 100 records at the same time, each on its own
- * connection, for the scenario's duration: half the records unchanged, half changed each time.
- */
-async function measureSync(api: Server, url: string, args: Args): Promise<Measured> {
-  console.error('  sync …');
-  const orm = await MikroORM.init(ormConfig(url, { pool: { min: 0, max: 2 } }));
-  const em = orm.em.fork();
-  const organisations = await em.find(Organisation, { kind: 'MUNICIPALITY' as Organisation['kind'] }, { orderBy: { name: 'asc' }, limit: 2 });
-  const tokens: string[] = [];
-  for (const organisation of organisations) tokens.push((await new ApiTokenService(em).create({ organisation, name: 'bench sync', scopes: [TokenScope.RECORDS_WRITE] })).token);
-  await orm.close();
-
-  let variant = Date.now() % 1_000_000; // changed content on every run, also against a reused database
-  const batch = (o: number) => {
-    variant++;
-    const records = Array.from({ length: 100 }, (_, i) => {
-      const r = syntheticRecord(new Random(5_000_000 + o * 1000 + i), 5_000_000 + i, i < 50 ? 0 : variant, organisations[o].name);
-      return { ...r, reference: `SYNC-${o}-${String(i).padStart(3, '0')}` };
-    });
-    return JSON.stringify({ query: SYNC, variables: { input: { records } } });
-  };
-  // Bodies are built before measuring (as wrk sends prepared requests), so the load generator does
-  // not take the server's CPU. Each organisation cycles through its own bodies: consecutive batches
-  // differ in their changed half, so every batch really changes 50 records (and leaves 50 unchanged).
-  const bodies = [0, 1].map((o) => Array.from({ length: SYNC_BODIES }, () => batch(o)));
-  const sent = [0, 0];
-  const post = async (o: number) => {
-    const request = bodies[o][sent[o]++ % SYNC_BODIES];
-    const t = performance.now();
-    const res = await fetch(`${api.url}/sync/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[o]}` }, body: request });
-    const body = (await res.json()) as { data?: { syncProcessingActivities: { committed: boolean; summary: { failed: number } } }; errors?: unknown[] };
-    const ok = res.ok && !body.errors && body.data?.syncProcessingActivities.committed && body.data.syncProcessingActivities.summary.failed === 0;
-    if (!ok) console.error(`    ! sync batch failed: ${JSON.stringify(body).slice(0, 300)}`);
-    return { ms: performance.now() - t, ok };
-  };
-  const loop = async (seconds: number) => {
-    const latencies: number[] = [];
-    let failed = 0;
-    const until = Date.now() + seconds * 1000;
-    await Promise.all(
-      [0, 1].map(async (o) => {
-        while (Date.now() < until) {
-          const r = await post(o);
-          latencies.push(r.ms);
-          if (!r.ok) failed++;
-        }
-      }),
-    );
-    return { latencies, failed };
-  };
-  await Promise.all([post(0), post(1)]); // creates the records on a fresh database
-  if (args.warmup) await loop(args.warmup);
-  const before = { node: processCpuMs(api.pid), pg: postgresCpuMs(), sql: await statementCount(api) };
-  resetPeakRss(api.pid);
-  const t = Date.now();
-  const { latencies, failed } = await loop(args.duration);
-  const seconds = (Date.now() - t) / 1000;
-  const after = { node: processCpuMs(api.pid), pg: postgresCpuMs(), sql: await statementCount(api) };
-  await removeSyncRecords(url);
-  latencies.sort((a, b) => a - b);
-  const n = latencies.length;
-  return {
-    rps: round(n / seconds, 1),
-    p50Ms: round(latencies[Math.floor(n * 0.5)] ?? 0, 1),
-    p99Ms: round(latencies[Math.min(n - 1, Math.floor(n * 0.99))] ?? 0, 1),
-    requests: n,
-    errors: failed,
-    nodeCpuMsPerRequest: round((after.node - before.node) / n, 1),
-    pgCpuMsPerRequest: round((after.pg - before.pg) / n, 1),
-    sqlPerRequest: before.sql == null || after.sql == null ? null : round((after.sql - before.sql) / n, 1),
-    peakRssMb: peakRssMb(api.pid),
-    recordsPerSecond: round((n * 100) / seconds, 0),
-  };
-}
-
-async function statementCount(server: Server): Promise<number | null> {
-  try {
-    const res = await fetch(`${server.url}/__bench/metrics`);
-    return ((await res.json()) as { statements: number }).statements;
-  } catch {
-    return null;
-  }
-}
-
 /** The same answers from the API and the baseline, or the comparison means nothing. */
 async function checkSameAnswers(url: string, baseline: Server, pages: string[], searches: string[], byIds: string[]): Promise<void> {
   const api = await startApi(url, { RESPONSE_CACHE: 'off' });
@@ -413,69 +325,6 @@ async function checkSameAnswers(url: string, baseline: Server, pages: string[], 
   } finally {
     await api.stop();
   }
-}
-
-// BENCH_PORT_BASE: first port of the servers the bench starts (several checkouts benchmarking at once need their own).
-let nextPort = Number(process.env.BENCH_PORT_BASE ?? process.env.BENCH_API_PORT ?? 4300);
-
-function startApi(databaseUrl: string, env: Record<string, string>): Promise<Server> {
-  const port = nextPort++;
-  // BENCH_API_DIR: run the API of another (built) checkout against the same database, for before/after figures.
-  const root = process.env.BENCH_API_DIR ?? PROJECT_ROOT;
-  // BENCH_API_NODE_ARGS: extra Node flags for the API only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node refuses those in NODE_OPTIONS).
-  const start = startCommand(root);
-  const nodeArgs = [...start.flags, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/src/main.js')], {
-    cwd: root,
-    // The load generator is one client: per-client rate limits off, or they would measure the limiter.
-    env: { ...process.env, ...start.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'false', BENCH_METRICS: '1', PUBLIC_RATE_LIMIT_PER_MINUTE: '0', AUTH_FAILURE_LIMIT_PER_15MIN: '0', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return waitUntilUp(`api(${env.RESPONSE_CACHE === 'on' ? 'cache on' : 'cache off'})`, child, `http://127.0.0.1:${port}`, '/health');
-}
-
-/** The environment and Node flags of `npm start` (package.json's start script), so the bench runs the API as users start it. */
-function startCommand(root: string): { env: Record<string, string>; flags: string[] } {
-  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const words = start.trim().split(/\s+/);
-  const node = words.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
-  const script = words.findIndex((w) => w.endsWith('main.js'));
-  if (words[node] !== 'node' || script < 0) throw new Error(`package.json's start script is not "[VAR=value …] node [flags] …/main.js": ${start}`);
-  const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
-  return { env, flags: words.slice(node + 1, script) };
-}
-
-function startBaseline(databaseUrl: string): Promise<Server> {
-  const port = nextPort++;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(PROJECT_ROOT, 'bench/baseline-server.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), TS_NODE_PROJECT: path.join(PROJECT_ROOT, 'tsconfig.json') },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return waitUntilUp('baseline', child, `http://127.0.0.1:${port}`, '/__bench/metrics');
-}
-
-async function waitUntilUp(name: string, child: ChildProcess, url: string, probe: string): Promise<Server> {
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const stop = async () => {
-    if (exited) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    if (!exited) child.kill('SIGKILL');
-  };
-  for (let i = 0; i < 600; i++) {
-    if (exited) throw new Error(`${name} exited during start`);
-    try {
-      if ((await fetch(url + probe)).ok) return { name, url, pid: child.pid!, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await stop();
-  throw new Error(`${name} did not come up`);
 }
 
 function printTable(scenarios: Record<string, Measured & { ratioToBaseline: number | null }>): void {

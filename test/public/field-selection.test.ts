@@ -1,7 +1,7 @@
 import { type FieldNode, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
 import { DEFENSIE, Fixtures, markedContent } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { ALL_ACTIVITY_FIELDS } from './activity-fields';
+import { ALL_ACTIVITY_FIELDS, ALL_VERSION_FIELDS } from './activity-fields';
 
 /**
  * The loaders read only the columns of the fields a request selects (src/api/public/selection.ts).
@@ -72,6 +72,8 @@ function valuesAt(value: unknown, path: string[]): unknown[] {
 
 /** Every public field of an activity, and its organisation's addresses (which ALL_ACTIVITY_FIELDS leaves out). */
 const FIELDS = `${ALL_ACTIVITY_FIELDS} organisation { visitingAddress { line postalCode city countryCode } postalAddress { line postalCode city countryCode } }`;
+/** The same, of a version: sharedWith is the record's, not a version's. */
+const VERSION_FIELDS = `${ALL_VERSION_FIELDS} organisation { visitingAddress { line postalCode city countryCode } postalAddress { line postalCode city countryCode } }`;
 const ALL_LEAVES = leafPaths((parse(`{ ${FIELDS} }`).definitions[0] as OperationDefinitionNode).selectionSet);
 
 test('every field has a value in some record (a field whose column is not read would be null everywhere)', async () => {
@@ -99,11 +101,43 @@ test('one field asked for in two fragments with different sub-fields gets the su
   expect(merged).toEqual(separate);
 });
 
-test('a page that shows data items by description reads no other column of data_item', async () => {
+test('history entries that show data items by description read no other column of data_item', async () => {
+  // A page's current versions come with their pre-rendered documents; history entries load their
+  // nested content level by level, with only the columns asked for.
   statements = [];
-  await page('dataSubjectGroups { dataItems { description } }');
+  await page('history { dataSubjectGroups { dataItems { description } } }');
   const items = statements.filter((sql) => /from data_item/.test(sql));
   statements = null;
   expect(items).toHaveLength(1);
   expect(items[0]).toMatch(/^select group_id as "_key", description as "description" from data_item /);
+});
+
+test('a page of current versions reads their nested content from the pre-rendered documents: no statement per nesting level', async () => {
+  statements = [];
+  await page('purposes { description statutoryReferences { title } } dataSubjectGroups { dataItems { description } } recipients { description } controllers { name } thirdCountryTransfers { transfers { recipientName } }');
+  const levels = statements.filter((sql) => /from (purpose|statutory_reference|data_subject_group|data_item|recipient|processing_party|third_country_transfer)\b/.test(sql));
+  const pages = statements.filter((sql) => /"f"\."document"/.test(sql));
+  statements = null;
+  expect(levels).toEqual([]);
+  expect(pages).toHaveLength(1);
+});
+
+test('every field of the current version answers from its document what the loaders answer for the same version', async () => {
+  // The newest history entry is the current version, its nested content loaded from the tables.
+  // Pages of 5: the content twice over costs more than the limit for a page of 100.
+  const nodes: Record<string, unknown>[] = [];
+  for (let after: string | null = null, more = true; more; ) {
+    const data: { processingActivities: { edges: { node: Record<string, unknown> }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await server.publicClient.query(
+      `query ($after: String) { processingActivities(first: 5, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id ${FIELDS} history { ${VERSION_FIELDS} } } } } }`,
+      { after },
+    );
+    nodes.push(...data.processingActivities.edges.map((e) => e.node));
+    ({ hasNextPage: more, endCursor: after } = data.processingActivities.pageInfo);
+  }
+  expect(nodes.filter((n) => String(n.title).startsWith('Selectie'))).toHaveLength(3);
+  for (const node of nodes) {
+    const { id: _id, history, sharedWith: _sharedWith, ...current } = node as Record<string, unknown> & { history: Record<string, unknown>[] };
+    const { id: _versionId, ...loaded } = history[0];
+    expect({ reference: node.reference, content: current }).toEqual({ reference: node.reference, content: loaded });
+  }
 });

@@ -43,6 +43,52 @@ describe('the public read model', () => {
       expect((await events('RM-COMMIT')).map((e) => e.kind)).toEqual(['PUBLISHED']);
     });
 
+    it('projects the records of one transaction together, at one moment; a rolled-back savepoint takes its records with it', async () => {
+      await server.db.orm.em.fork().transactional(async (em) => {
+        const organisation = await em.findOneOrFail(Organisation, { name: DEFENSIE });
+        const service = new ProcessingActivityService(em);
+        for (const reference of ['RM-BATCH-1', 'RM-BATCH-2', 'RM-BATCH-3']) {
+          await service.saveRecord({ organisation, reference, content: { ...seedContent('D2717'), title: `Samen gepubliceerd ${reference}` }, status: VersionStatus.PUBLISHED });
+        }
+        await em.flush();
+        await em.getConnection().execute('savepoint before_fourth', [], 'run', em.getTransactionContext());
+        await new ProcessingActivityService(em).saveRecord({ organisation, reference: 'RM-BATCH-4', content: seedContent('D2717'), status: VersionStatus.PUBLISHED });
+        await em.flush();
+        await em.getConnection().execute('rollback to savepoint before_fourth', [], 'run', em.getTransactionContext());
+      });
+      const logged = await knex().select('reference', 'occurred_at').from('public_change').whereIn('reference', ['RM-BATCH-1', 'RM-BATCH-2', 'RM-BATCH-3', 'RM-BATCH-4']).orderBy('position');
+      expect(logged.map((e) => e.reference).sort()).toEqual(['RM-BATCH-1', 'RM-BATCH-2', 'RM-BATCH-3']);
+      // One call of the projector for the transaction: its events share the projector's moment.
+      expect(new Set(logged.map((e) => new Date(e.occurred_at).toISOString())).size).toBe(1);
+      expect(await current('RM-BATCH-4')).toBeUndefined();
+    });
+
+    it('an adoption written in the same transaction as a publication is projected too (the notes hold both)', async () => {
+      await fx.save('RM-SHARED', { ...seedContent('D2717'), title: 'Gedeeld na publicatie' });
+      const shared = await knex().first('activity_id').from('public_processing_activity_version').where({ reference: 'RM-SHARED', is_current: true });
+      const adopter = await knex().first('id').from('organisation').whereNot({ name: DEFENSIE }).orderBy('name');
+      await server.db.orm.em.fork().transactional(async (em) => {
+        const organisation = await em.findOneOrFail(Organisation, { name: DEFENSIE });
+        await new ProcessingActivityService(em).saveRecord({ organisation, reference: 'RM-SHARED-2', content: seedContent('D2717'), status: VersionStatus.PUBLISHED });
+        await em.flush();
+        await em.getConnection().execute('insert into processing_activity_participant (activity_id, organisation_id) values (?, ?)', [shared.activity_id, adopter.id], 'run', em.getTransactionContext());
+      });
+      expect(await current('RM-SHARED-2')).toBeDefined();
+      const adoptions = await knex().select('organisation_id').from('public_processing_activity_participant').where({ activity_id: shared.activity_id });
+      expect(adoptions.map((a) => a.organisation_id)).toEqual([adopter.id]);
+    });
+
+    it('projects each record by itself when a transaction wrote more rows than its notes hold', async () => {
+      await fx.save('RM-MANY', { ...seedContent('D2717'), title: 'Veel tegelijk' });
+      await knex().transaction(async (trx) => {
+        // As the note triggers leave it after 1,000 noted rows.
+        await trx.raw(`select set_config('public_register.pending', pg_current_xact_id()::text || ':*', true)`);
+        await trx('processing_activity').where({ reference: 'RM-MANY' }).update({ withheld: true, withheld_reason: 'NATIONAL_SECURITY' });
+      });
+      expect(await current('RM-MANY')).toBeUndefined();
+      expect((await events('RM-MANY')).map((e) => e.kind)).toEqual(['PUBLISHED', 'REMOVED']);
+    });
+
     it('follows an organisation move with an UPDATED event', async () => {
       await fx.save('RM-MOVE', { ...seedContent('D2717'), title: 'Verhuizende verwerking' });
       const target = await server.db.orm.em.fork().findOneOrFail(Organisation, { name: 'Gemeente Lisse' });

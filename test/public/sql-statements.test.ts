@@ -36,7 +36,8 @@ async function statementsFor(first: number) {
 
 test('the hook sees the public surface\'s statements', async () => {
   const { issued } = await statementsFor(1);
-  expect(issued.some((sql) => /from "data_item"|from data_item/.test(sql))).toBe(true);
+  // The page's rows with their documents, and the related processings' loader (the document does not hold what they point to).
+  expect(issued.some((sql) => /from "related_processing"|from related_processing/.test(sql))).toBe(true);
   expect(issued.some((sql) => /processing_activity_version/.test(sql))).toBe(true);
 });
 

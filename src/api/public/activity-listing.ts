@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { type PublicActivityFilter, PublicActivityOrder } from '../../modules/publication/public-filter';
-import type { PageRow, PageText } from '../../modules/publication/public-register';
+import type { PageRow, PageText, Vocabulary } from '../../modules/publication/public-register';
 import { decodeCursor, encodeCursor } from './cursor';
 import { badInput, checkText } from './inputs/processing-activity-filter.input';
 import type { PublicContext } from './public.context';
@@ -28,6 +28,22 @@ const PAGE_TEXTS_OF = new ColumnSelection<PageText>(
   },
   'edges.node',
 );
+/**
+ * Whether a page's selection shows nested content that the records' pre-rendered documents hold
+ * (document-content.ts): then the page reads the documents with its rows, and those fields need no
+ * statement of their own. Related processings are not in the document (they keep their loader).
+ */
+const DOCUMENT_OF = new ColumnSelection<'document'>(
+  {
+    purposes: ['document'],
+    dataSubjectGroups: ['document'],
+    recipients: ['document'],
+    controllers: ['document'],
+    processors: ['document'],
+    'thirdCountryTransfers.transfers': ['document'],
+  },
+  'edges.node',
+);
 
 /** An edge whose cursor is encoded only when read: a page usually asks for pageInfo.endCursor, not every edge's cursor. */
 class Edge {
@@ -38,8 +54,9 @@ class Edge {
     private readonly row: PageRow,
     /** In a listing narrowed to an organisation: whether the record is there by adoption (its owner is outside that organisation's subtree). */
     readonly isAdopted: boolean,
+    vocabulary?: Vocabulary,
   ) {
-    this.node = toPublicActivity(row);
+    this.node = toPublicActivity(row, vocabulary);
   }
 
   get cursor(): string {
@@ -65,11 +82,13 @@ export async function activityPage(ctx: PublicContext, info: GraphQLResolveInfo,
   const { filter } = args;
   const after = args.after ? decodeCursor(args.after, order) : null;
 
-  const [{ rows, hasNextPage }, owners] = await Promise.all([
-    ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info) }),
+  const document = DOCUMENT_OF.of(info).length > 0;
+  const [{ rows, hasNextPage }, owners, vocabulary] = await Promise.all([
+    ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info), document }),
     filter?.organisationId ? ctx.organisations.subtree(filter.organisationId) : null,
+    document ? ctx.register.vocabulary() : undefined,
   ]);
-  const edges = rows.map((row) => new Edge(order, row, owners !== null && !owners.has(row.organisation_id)));
+  const edges = rows.map((row) => new Edge(order, row, owners !== null && !owners.has(row.organisation_id), vocabulary));
   return {
     filter,
     search,

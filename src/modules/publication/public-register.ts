@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
-import { type PublicChangeRow, readPublicChanges } from './public-changes';
+import { type PublicChangeWithRecord, readPublicChanges } from './public-changes';
+import type { PublicDocument } from './public-document';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import type { PublicReferenceData, Vocabulary } from './reference-data';
 import { type ResolvedSearch, SearchPlanner } from './search/search-plan';
@@ -80,6 +81,8 @@ export interface PageRequest {
   after?: Keyset | null;
   /** The texts to return (default all); a page rarely shows most of them. */
   texts?: readonly PageText[];
+  /** Also return each row's pre-rendered document (its nested content), for a page that shows nested content. */
+  document?: boolean;
 }
 
 /** Columns of a page row that a request may leave out: long, optional texts. */
@@ -113,6 +116,10 @@ const PAGE_COLUMNS = [
   'recipients_none',
 ] as const satisfies readonly (keyof PublicVersionRow)[];
 
+/** The record of a change-log event: the columns of a page row with every text (the filter arrays are not shown). */
+const CHANGE_RECORD_COLUMNS = [...PAGE_COLUMNS, ...PAGE_TEXTS] as const;
+export type ChangeRecordRow = Pick<PublicVersionRow, (typeof CHANGE_RECORD_COLUMNS)[number]>;
+
 /** Where a row stands in an ordering: [sort value, activity id]. */
 export type Keyset = [string | number, string];
 
@@ -120,6 +127,8 @@ export type Keyset = [string | number, string];
 export type PageRow = Pick<PublicVersionRow, (typeof PAGE_COLUMNS)[number]> &
   Partial<Pick<PublicVersionRow, PageText>> & {
     sort_value: string | number;
+    /** Present when the request asked for it (PageRequest.document). */
+    document?: PublicDocument;
   };
 
 /**
@@ -208,7 +217,7 @@ export class PublicRegister {
     if (search?.kind === 'nothing') return { rows: [], hasNextPage: false };
     if (search?.kind === 'words' && req.order === PublicActivityOrder.RELEVANCE) return this.wordsPage(search.words.map((w) => w.lexeme), req, texts);
     const q = this.filtered(req.filter, search)
-      .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)))
+      .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts, ...(req.document ? ['document'] : [])].map((c) => `f.${c}`)))
       .select(this.knex.raw(`${order.expr} as sort_value`));
     if (req.after) {
       const [value, id] = req.after;
@@ -313,7 +322,7 @@ export class PublicRegister {
   private async wordsPage(lexemes: string[], req: PageRequest, texts: readonly PageText[]): Promise<{ rows: PageRow[]; hasNextPage: boolean }> {
     const k = this.knex;
     const q = k
-      .select(selectList(k, [...PAGE_COLUMNS, ...texts].map((c) => `f.${c}`)))
+      .select(selectList(k, [...PAGE_COLUMNS, ...texts, ...(req.document ? ['document'] : [])].map((c) => `f.${c}`)))
       .select(k.raw('c.score as sort_value'))
       .from(wordStream(k, lexemes, req.after ?? null))
       .join({ f: PUBLIC_VERSIONS }, (j) => j.on('f.activity_id', '=', 'c.activity_id').andOn(k.raw('f.is_current')));
@@ -376,9 +385,9 @@ export class PublicRegister {
     return byActivity;
   }
 
-  /** Events of the change log after a position (public-changes.ts). */
-  changes(after: string, first: number): Promise<{ rows: PublicChangeRow[]; hasNextPage: boolean; lastPosition: string }> {
-    return readPublicChanges(this.knex, after, first);
+  /** Events of the change log after a position, each with its record's current public version as a page row (public-changes.ts). */
+  changes(after: string, first: number): Promise<{ rows: PublicChangeWithRecord<ChangeRecordRow>[]; hasNextPage: boolean; lastPosition: string }> {
+    return readPublicChanges<ChangeRecordRow>(this.knex, after, first, CHANGE_RECORD_COLUMNS);
   }
 
   /** Labels of the vocabularies, for facets (kept in the process, reference-data.ts). */

@@ -164,11 +164,47 @@ begin
 end
 $fn$;
 
--- Deferred constraint triggers call this at commit, once per written row that can change
--- publication state; the projector makes repeated calls for one record cheap no-ops.
-create or replace function public_register_track() returns trigger language plpgsql as $fn$
+-- The records a transaction changed, noted as it writes them (immediate row triggers with the
+-- same conditions as the deferred ones, installed by the migration that batches projection):
+-- "<transaction id>:<id>,<id>,…" in a transaction-local setting, so a rolled-back savepoint takes
+-- its notes with it. Appending copies the list, so a transaction that writes more than 1,000
+-- such rows stops noting ("<transaction id>:*") and its records are projected one by one.
+create or replace function public_register_note() returns trigger language plpgsql as $fn$
+declare
+  xid text := pg_current_xact_id()::text;
+  noted text := current_setting('public_register.pending', true);
+  id uuid;
 begin
+  -- (Two statements: an expression naming a field the other table's row lacks fails even untaken.)
   if TG_TABLE_NAME = 'processing_activity' then
+    id := coalesce(NEW.id, OLD.id);
+  else
+    id := coalesce(NEW.activity_id, OLD.activity_id);
+  end if;
+  if noted is null or split_part(noted, ':', 1) <> xid then noted := xid || ':'; end if;
+  if noted = xid || ':*' then return null; end if;
+  perform set_config('public_register.pending', case when length(noted) > 37000 then xid || ':*' else noted || id || ',' end, true);
+  return null;
+end
+$fn$;
+
+-- Deferred constraint triggers call this at commit, once per written row that can change
+-- publication state. The first call projects every record the transaction noted, in one call of
+-- the projector (a sync batch of 100 records: one projection of 100 records, not 100 of one);
+-- the others find nothing left and return. Without notes of this transaction (rows written where
+-- the note triggers are not installed, or more than the notes hold), each call projects its own
+-- row's record, as repeated calls for one record are cheap no-ops of the projector.
+create or replace function public_register_track() returns trigger language plpgsql as $fn$
+declare
+  xid text := pg_current_xact_id()::text;
+  noted text := current_setting('public_register.pending', true);
+begin
+  if noted is not null and split_part(noted, ':', 1) = xid and noted <> xid || ':*' then
+    if noted <> xid || ':' then
+      perform set_config('public_register.pending', xid || ':', true);
+      perform public_register_project(string_to_array(rtrim(split_part(noted, ':', 2), ','), ',')::uuid[]);
+    end if;
+  elsif TG_TABLE_NAME = 'processing_activity' then
     perform public_register_project(array[coalesce(NEW.id, OLD.id)]);
   else
     perform public_register_project(array[coalesce(NEW.activity_id, OLD.activity_id)]);

@@ -19,7 +19,7 @@ export type PublicDocument = any;
  * generation and be copied and promoted by the garbage collector, while a batch of strings is
  * cheap to keep.
  */
-export type DocumentRow = PublicVersionRow & { document: string } & RecordWide;
+export type DocumentRow = Omit<PublicVersionRow, 'document'> & { document_text: string } & RecordWide;
 
 /**
  * Retention and source the record states once for all its data items (issue 12): columns of the
@@ -94,7 +94,7 @@ export class RegisterSnapshot {
       const [where, bindings] = scopeCondition(scope);
       await trx.raw(
         `declare open_data no scroll cursor for
-         select ${columnsOf('p')}, p.document::text as document, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
+         select ${columnsOf('p')}, p.document::text as document_text, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
           where p.is_current ${where} order by p.title, p.activity_id`,
         bindings,
       );
@@ -147,7 +147,7 @@ export class RegisterSnapshot {
     // Older versions: their documents rendered by the projector's own function (only the current
     // version's is stored); which versions are public is what the read model holds.
     const { rows: older } = await this.trx.raw<{ rows: DocumentRow[] }>(
-      `select ${columnsOf('p')}, public_document(p.version_id)::text as document, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
+      `select ${columnsOf('p')}, public_document(p.version_id)::text as document_text, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
         where p.activity_id = any(?::uuid[]) and not p.is_current order by p.activity_id, p.version_number desc`,
       [activityIds],
     );

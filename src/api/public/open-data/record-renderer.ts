@@ -116,7 +116,7 @@ export class RecordRenderer {
    * processings with the record each points to; otherwise from the document, without it.
    */
   private content(version: PublicActivityContent, row: DocumentRow, related: RelatedLink[] | undefined): Json {
-    const doc: PublicDocument = JSON.parse(row.document);
+    const doc: PublicDocument = JSON.parse(row.document_text);
     const transfers = version.thirdCountryTransfers;
     return {
       reference: version.reference,

@@ -34,6 +34,7 @@ export class ChangesResolver {
       node: Object.assign(new PublicChange(), {
         activityDbId: r.activity_id,
         organisationDbId: r.organisation_id,
+        current: r.current,
         position: r.position,
         kind: r.kind,
         occurredAt: new Date(r.occurred_at),
@@ -52,10 +53,9 @@ export class ChangesResolver {
     nullable: true,
     description: 'The record as the public sees it now; null for REMOVED, and for an earlier event of a record that has since left the register (its REMOVED event follows).',
   })
-  async record(@Root() change: PublicChange, @Ctx() ctx: PublicContext): Promise<PublicProcessingActivity | null> {
-    if (change.kind === PublicChangeKind.REMOVED) return null;
-    const row = await ctx.visibleActivity.load(change.activityDbId);
-    return row ? toPublicActivity(row) : null;
+  // The context parameter keeps the resolver on the direct call path (lean-resolvers.ts).
+  record(@Root() change: PublicChange, @Ctx() _ctx: PublicContext): PublicProcessingActivity | null {
+    return change.kind !== PublicChangeKind.REMOVED && change.current ? toPublicActivity(change.current) : null;
   }
 
   @FieldResolver(() => PublicOrganisation, { nullable: true, description: 'The organisation of the record (at the time of the event).' })

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { type ClassType, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { ColumnOf, DataSubjectGroupRow, PartyRow, PurposeRow, RecipientRow } from '../../../modules/publication/public-content.loaders';
+import type { ColumnOf, DataSubjectGroupRow, PurposeRow, RecipientRow } from '../../../modules/publication/public-content.loaders';
+import { toParty } from '../document-content';
 import { ORGANISATION_COLUMNS } from '../organisation-directory';
 import type { PublicContext } from '../public.context';
 import { toPublicActivity, toPublicVersion } from '../public.mappers';
-import { addressFrom } from '../types/address.type';
 import { PublicDataSource, PublicRetention } from '../types/data-item.type';
 import { PublicDataSubjectGroup } from '../types/data-subject-group.type';
 import { PublicOrganisation } from '../types/organisation.type';
@@ -38,8 +38,10 @@ const RECIPIENT_COLUMNS = new ColumnSelection<ColumnOf<RecipientRow>>({ descript
 
 /**
  * Nested content of a version, shared by the current version and history entries (type-graphql
- * resolver inheritance). Each field goes through a batched loader keyed by the version id the
- * public scope produced, so a page costs one statement per nesting level.
+ * resolver inheritance). A page of current versions carries their pre-rendered documents
+ * (root.content, document-content.ts): the fields answer from those, synchronously. Otherwise
+ * (history entries, single lookups) each field goes through a batched loader keyed by the version
+ * id the read model produced, so a request costs one statement per nesting level.
  */
 function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<T>) {
   @Resolver(() => type)
@@ -50,25 +52,13 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
     }
 
     @FieldResolver(() => [PublicPurpose], { description: 'Doelen, each with its legal basis.' })
-    async purposes(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicPurpose[]> {
-      return (await ctx.content.purposes.with(PURPOSE_COLUMNS.of(info)).load(root.versionId)).map((p) => ({
-        dbId: p.id,
-        description: p.description,
-        legalBasisExplanation: p.legalBasisExplanation,
-        legalBasis: p.legalBasisCode
-          ? { code: p.legalBasisCode, label: p.legalBasisLabel!, labelEn: p.legalBasisLabelEn!, gdprArticle: p.legalBasisArticle, dpvIri: p.legalBasisIri }
-          : null,
-      }));
+    purposes(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): PublicPurpose[] | Promise<PublicPurpose[]> {
+      return root.content ? root.content.purposes() : loadPurposes(root, ctx, info);
     }
 
     @FieldResolver(() => [PublicDataSubjectGroup], { description: 'Betrokkenen: groups of data subjects with the data processed about them.' })
-    async dataSubjectGroups(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicDataSubjectGroup[]> {
-      return (await ctx.content.dataSubjectGroups.with(GROUP_COLUMNS.of(info)).load(root.versionId)).map((g) => ({
-        dbId: g.id,
-        description: g.description,
-        noSpecialCategories: g.noSpecialCategories,
-        specialCategories: g.specialCategories,
-      }));
+    dataSubjectGroups(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): PublicDataSubjectGroup[] | Promise<PublicDataSubjectGroup[]> {
+      return root.content ? root.content.dataSubjectGroups() : loadDataSubjectGroups(root, ctx, info);
     }
 
     @FieldResolver(() => PublicRetention, {
@@ -91,19 +81,19 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
     }
 
     @FieldResolver(() => [PublicRecipient], { description: 'Ontvangers.' })
-    async recipients(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): Promise<PublicRecipient[]> {
+    recipients(@Root() root: T, @Ctx() ctx: PublicContext, @Info() info: GraphQLResolveInfo): PublicRecipient[] | Promise<PublicRecipient[]> {
       // The rows have exactly the fields of a recipient.
-      return ctx.content.recipients.with(RECIPIENT_COLUMNS.of(info)).load(root.versionId);
+      return root.content ? root.content.recipients() : ctx.content.recipients.with(RECIPIENT_COLUMNS.of(info)).load(root.versionId);
     }
 
     @FieldResolver(() => [PublicParty], { description: 'Verwerkingsverantwoordelijke(n): one, or several, each with the role it is controller in (roleDescription), e.g. the burgemeester, the college van burgemeester en wethouders and the gemeenteraad of one municipality.' })
-    async controllers(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicParty[]> {
-      return (await ctx.content.parties.all.load(root.versionId)).filter((p) => p.role === PartyRole.CONTROLLER).map(toParty);
+    controllers(@Root() root: T, @Ctx() ctx: PublicContext): PublicParty[] | Promise<PublicParty[]> {
+      return root.content ? root.content.parties(PartyRole.CONTROLLER) : loadParties(root, ctx, PartyRole.CONTROLLER);
     }
 
     @FieldResolver(() => [PublicParty], { description: 'Verwerkers: processors acting on behalf of the controller.' })
-    async processors(@Root() root: T, @Ctx() ctx: PublicContext): Promise<PublicParty[]> {
-      return (await ctx.content.parties.all.load(root.versionId)).filter((p) => p.role === PartyRole.PROCESSOR).map(toParty);
+    processors(@Root() root: T, @Ctx() ctx: PublicContext): PublicParty[] | Promise<PublicParty[]> {
+      return root.content ? root.content.parties(PartyRole.PROCESSOR) : loadParties(root, ctx, PartyRole.PROCESSOR);
     }
 
     @FieldResolver(() => [PublicRelatedProcessing], { description: 'Gerelateerde verwerkingen.' })
@@ -113,6 +103,30 @@ function contentFieldsResolver<T extends PublicActivityContent>(type: ClassType<
     }
   }
   return ContentFieldsResolver;
+}
+
+async function loadPurposes(root: PublicActivityContent, ctx: PublicContext, info: GraphQLResolveInfo): Promise<PublicPurpose[]> {
+  return (await ctx.content.purposes.with(PURPOSE_COLUMNS.of(info)).load(root.versionId)).map((p) => ({
+    dbId: p.id,
+    description: p.description,
+    legalBasisExplanation: p.legalBasisExplanation,
+    legalBasis: p.legalBasisCode
+      ? { code: p.legalBasisCode, label: p.legalBasisLabel!, labelEn: p.legalBasisLabelEn!, gdprArticle: p.legalBasisArticle, dpvIri: p.legalBasisIri }
+      : null,
+  }));
+}
+
+async function loadDataSubjectGroups(root: PublicActivityContent, ctx: PublicContext, info: GraphQLResolveInfo): Promise<PublicDataSubjectGroup[]> {
+  return (await ctx.content.dataSubjectGroups.with(GROUP_COLUMNS.of(info)).load(root.versionId)).map((g) => ({
+    dbId: g.id,
+    description: g.description,
+    noSpecialCategories: g.noSpecialCategories,
+    specialCategories: g.specialCategories,
+  }));
+}
+
+async function loadParties(root: PublicActivityContent, ctx: PublicContext, role: PartyRole): Promise<PublicParty[]> {
+  return (await ctx.content.parties.all.load(root.versionId)).filter((p) => p.role === role).map(toParty);
 }
 
 @Resolver(() => PublicProcessingActivity)
@@ -143,17 +157,4 @@ export class RelatedProcessingResolver {
     const row = root.relatedActivityId ? await ctx.visibleActivity.load(root.relatedActivityId) : null;
     return row ? toPublicActivity(row) : null;
   }
-}
-
-function toParty(p: PartyRow): PublicParty {
-  return {
-    organisationId: p.organisationId,
-    name: p.name,
-    roleDescription: p.roleDescription,
-    kind: p.kind,
-    email: p.email,
-    phone: p.phone,
-    visitingAddress: addressFrom(p.visitingLine, p.visitingPostalCode, p.visitingCity, p.visitingCountryCode),
-    postalAddress: addressFrom(p.postalLine, p.postalPostalCode, p.postalCity, p.postalCountryCode),
-  };
 }

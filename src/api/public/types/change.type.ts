@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import type { ChangeRecordRow } from '../../../modules/publication/public-register';
 import { PublicChangeKind } from '../../../modules/publication/public-changes';
 import { PageInfo } from './connection.type';
 
@@ -12,6 +13,8 @@ export class PublicChange {
   /** Database ids; not GraphQL fields. */
   activityDbId!: string;
   organisationDbId!: string;
+  /** The record's current public version, read with the event; null when it is not public now. */
+  current!: ChangeRecordRow | null;
 
   @Field({ description: "The event's position in the log (a whole number, as text); increases with every event. Equal to the edge's cursor." })
   position!: string;

@@ -1,9 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { PublicDataItem } from './data-item.type';
 import { SpecialCategoryTerm } from './vocabulary.type';
 
 @ObjectType('DataSubjectGroup', { simpleResolvers: true, description: 'Betrokkenen: a group of data subjects and which special categories of their data are processed.' })
 export class PublicDataSubjectGroup {
   dbId!: string;
+  /** Its data items, when the group came from a pre-rendered document (document-content.ts); otherwise loaded by dbId. */
+  dataItemsInDocument?: PublicDataItem[];
 
   @Field({ description: 'Betrokkene(n), e.g. "Defensiemedewerkers".' })
   description!: string;

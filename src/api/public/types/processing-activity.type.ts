@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LegalRole } from '../../../modules/processing-activity/processing-activity.enums';
+import type { DocumentContent } from '../document-content';
 import { Node } from './node.type';
 import { PublicAutomatedDecisionMaking, PublicThirdCountryTransfers } from './transfer.type';
 
@@ -13,6 +14,8 @@ export abstract class PublicActivityContent extends Node {
   versionId!: string;
   activityId!: string;
   organisationId!: string;
+  /** The version's pre-rendered nested content, when the page read it (document-content.ts); otherwise the nested fields load it per level. */
+  content?: DocumentContent;
 
   @Field({ description: 'Referentienummer: the organisation\'s own reference, e.g. "D2717".' })
   reference!: string;

@@ -4,6 +4,8 @@ import { LegalBasisTerm } from './vocabulary.type';
 @ObjectType('Purpose', { simpleResolvers: true, description: 'Doel van de verwerking, with its grondslag (legal basis).' })
 export class PublicPurpose {
   dbId!: string;
+  /** Its statutory references, when the purpose came from a pre-rendered document (document-content.ts); otherwise loaded by dbId. */
+  statutoryReferencesInDocument?: PublicStatutoryReference[];
 
   @Field({ description: 'Doel: what the data is processed for.' })
   description!: string;

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { DocumentContent } from '../document-content';
 import { CountryTerm, TransferSafeguardTerm } from './vocabulary.type';
 
 @ObjectType('ThirdCountryTransfer', { simpleResolvers: true, description: 'Doorgifte buiten de EU: one transfer to a third country or an international organisation.' })
@@ -22,6 +23,8 @@ export class PublicThirdCountryTransfer {
 @ObjectType('ThirdCountryTransfers', { simpleResolvers: true, description: 'The register\'s answer on transfers outside the EU.' })
 export class PublicThirdCountryTransfers {
   versionId!: string;
+  /** The version's pre-rendered content, when the page read it (document-content.ts); otherwise the transfers are loaded by versionId. */
+  content?: DocumentContent;
 
   @Field({ description: 'True when personal data is transferred outside the EU or to an international organisation.' })
   applies!: boolean;
