@@ -64,16 +64,16 @@ describe('the public read model', () => {
     });
 
     it('an adoption written in the same transaction as a publication is projected too (the notes hold both)', async () => {
-      await fx.save('RM-SHARED', { ...seedContent('D2717'), title: 'Gedeeld na publicatie' });
-      const shared = await knex().first('activity_id').from('public_processing_activity_version').where({ reference: 'RM-SHARED', is_current: true });
+      await fx.save('RM-ADOPT-TX', { ...seedContent('D2717'), title: 'Gedeeld na publicatie' });
+      const shared = await knex().first('activity_id').from('public_processing_activity_version').where({ reference: 'RM-ADOPT-TX', is_current: true });
       const adopter = await knex().first('id').from('organisation').whereNot({ name: DEFENSIE }).orderBy('name');
       await server.db.orm.em.fork().transactional(async (em) => {
         const organisation = await em.findOneOrFail(Organisation, { name: DEFENSIE });
-        await new ProcessingActivityService(em).saveRecord({ organisation, reference: 'RM-SHARED-2', content: seedContent('D2717'), status: VersionStatus.PUBLISHED });
+        await new ProcessingActivityService(em).saveRecord({ organisation, reference: 'RM-ADOPT-TX-2', content: seedContent('D2717'), status: VersionStatus.PUBLISHED });
         await em.flush();
         await em.getConnection().execute('insert into processing_activity_participant (activity_id, organisation_id) values (?, ?)', [shared.activity_id, adopter.id], 'run', em.getTransactionContext());
       });
-      expect(await current('RM-SHARED-2')).toBeDefined();
+      expect(await current('RM-ADOPT-TX-2')).toBeDefined();
       const adoptions = await knex().select('organisation_id').from('public_processing_activity_participant').where({ activity_id: shared.activity_id });
       expect(adoptions.map((a) => a.organisation_id)).toEqual([adopter.id]);
     });
