@@ -105,6 +105,8 @@ describe('no hidden text in any public response', () => {
       // 7: a search and its facets with every field and history of each record fit the cost limit (no public text holds a marker word).
       await ask(`query($q: String) { processingActivities(first: 7, search: $q) { ${page} } facets(search: $q) { ${facets} } }`, { q: marker });
       await ask(`query($q: String) { processingActivities(first: 100, search: $q, orderBy: TITLE_ASC) { totalCount } }`, { q: `${marker.toLowerCase()} titel` });
+      // Type-ahead: a prefix of the marker expands to the words the postings hold (never a hidden record's); with the estimate flags.
+      await ask(`query($q: String) { processingActivities(first: 7, search: $q) { ${page} totalCountIsEstimate } facets(search: $q) { ${facets} countsAreEstimates } }`, { q: `${marker.slice(0, 9).toLowerCase()}*` });
     }
     const orgs = await ask(`{ organisations(all: true) { id name publishedActivityCount children { id publishedActivityCount(includeSubOrganisations: false) } } }`);
     for (const org of (orgs.data as { organisations: { id: string }[] }).organisations) {
