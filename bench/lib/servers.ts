@@ -38,10 +38,11 @@ export async function startApi(databaseUrl: string, env: Record<string, string>)
 function startCommand(root: string): { env: Record<string, string>; flags: string[] } {
   const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const words = start.trim().split(/\s+/);
-  const node = words.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w));
+  // `exec` (after the assignments) makes the shell become node, so signals to npm's child reach the server.
+  const node = words.findIndex((w) => !/^[A-Z_][A-Z0-9_]*=/.test(w) && w !== 'exec');
   const script = words.findIndex((w) => w.endsWith('main.js'));
-  if (words[node] !== 'node' || script < 0) throw new Error(`package.json's start script is not "[VAR=value …] node [flags] …/main.js": ${start}`);
-  const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+  if (words[node] !== 'node' || script < 0) throw new Error(`package.json's start script is not "[VAR=value …] [exec] node [flags] …/main.js": ${start}`);
+  const env = Object.fromEntries(words.slice(0, node).filter((w) => w !== 'exec').map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
   return { env, flags: words.slice(node + 1, script) };
 }
 
