@@ -1,17 +1,11 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
 import type { RegisterHead } from './public-changes';
+import type { PublicDocumentDataItem } from './public-document';
 import { type OrganisationCounts, PUBLIC_PARTICIPANTS, PUBLIC_VERSION_COLUMNS, PUBLIC_VERSIONS, type PublicVersionRow, readOrganisationCounts } from './public-register';
 
 /** Records per FETCH: enough to keep PostgreSQL and Node busy at once, few enough that two batches in flight stay a few MB. */
 export const SNAPSHOT_BATCH = 500;
-
-/**
- * The public rendering of one version's content, as the projector writes it (public_document in
- * public-scope.ts): vocabulary codes, party organisation ids, no labels.
- */
-/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsonb written by SQL; its shape is documented in public-scope.ts */
-export type PublicDocument = any;
 
 /**
  * A public version with its document as JSON text, parsed by whoever renders it, one record at a
@@ -27,7 +21,7 @@ export type DocumentRow = Omit<PublicVersionRow, 'document'> & { document_text: 
  */
 export interface RecordWide {
   retention_text: string | null;
-  retention_rules: unknown[] | null;
+  retention_rules: PublicDocumentDataItem['retentionRules'] | null;
   source_description: string | null;
   source_is_data_subject: boolean | null;
 }

@@ -1,14 +1,14 @@
 import { PartyRole } from '../../../modules/processing-activity/processing-activity.enums';
 import type { OrganisationCounts, PublicVersionRow } from '../../../modules/publication/public-register';
 import type { Vocabulary, VocabularyTerm } from '../../../modules/publication/reference-data';
-import type { DocumentRow, PublicDocument, RelatedLink, SnapshotRecord } from '../../../modules/publication/register-snapshot';
+import type { PublicDocument, PublicDocumentDataItem, PublicDocumentParty } from '../../../modules/publication/public-document';
+import type { DocumentRow, RelatedLink, SnapshotRecord } from '../../../modules/publication/register-snapshot';
 import { toGlobalId } from '../../common/global-id';
 import { toPublicActivity, toPublicVersion } from '../public.mappers';
 import { addressFrom } from '../types/address.type';
 import type { PublicOrganisation } from '../types/organisation.type';
 import type { PublicActivityContent } from '../types/processing-activity.type';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- documents are jsonb written by SQL (public_document) */
 type Json = Record<string, unknown>;
 
 /** A record as the GraphQL `ProcessingActivity` with every field (history aside), as plain JSON. */
@@ -130,31 +130,31 @@ export class RecordRenderer {
       jointControllershipArrangement: version.jointControllershipArrangement,
       recipientsNone: version.recipientsNone,
       automatedDecisionMaking: version.automatedDecisionMaking,
-      thirdCountryTransfers: transfers && { applies: transfers.applies, statement: transfers.statement, safeguardStatement: transfers.safeguardStatement, transfers: doc.transfers.map((t: any) => this.transfer(t)) },
+      thirdCountryTransfers: transfers && { applies: transfers.applies, statement: transfers.statement, safeguardStatement: transfers.safeguardStatement, transfers: doc.transfers.map((t) => this.transfer(t)) },
       relatedProcessingsStatement: version.relatedProcessingsStatement,
       dataSubjectRights: version.dataSubjectRights,
       processingLocation: version.processingLocation,
       retention: row.retention_text != null ? { text: row.retention_text, rules: (row.retention_rules ?? []).map(retentionRule) } : null,
       source: row.source_description != null || row.source_is_data_subject != null ? { isDataSubject: row.source_is_data_subject, description: row.source_description } : null,
       organisation: this.organisation(row.organisation_id),
-      purposes: doc.purposes.map((p: any) => ({
+      purposes: doc.purposes.map((p) => ({
         description: p.description,
         legalBasis: this.term(this.vocabulary.legalBases, p.legalBasis),
         legalBasisExplanation: p.legalBasisExplanation,
-        statutoryReferences: p.statutoryReferences.map((s: any) => ({ title: s.title, url: s.url })),
+        statutoryReferences: p.statutoryReferences.map((s) => ({ title: s.title, url: s.url })),
       })),
-      dataSubjectGroups: doc.dataSubjectGroups.map((g: any) => ({
+      dataSubjectGroups: doc.dataSubjectGroups.map((g) => ({
         description: g.description,
         specialCategories: g.specialCategories.map((code: string) => this.term(this.vocabulary.specialCategories, code)).filter(Boolean),
         noSpecialCategories: g.noSpecialCategories,
         dataItems: g.dataItems.map(dataItem),
       })),
-      recipients: doc.recipients.map((r: any) => ({ description: r.description, explanation: r.explanation })),
-      controllers: doc.parties.filter((p: any) => p.role === PartyRole.CONTROLLER).map((p: any) => this.party(p)),
-      processors: doc.parties.filter((p: any) => p.role === PartyRole.PROCESSOR).map((p: any) => this.party(p)),
+      recipients: doc.recipients.map((r) => ({ description: r.description, explanation: r.explanation })),
+      controllers: doc.parties.filter((p) => p.role === PartyRole.CONTROLLER).map((p) => this.party(p)),
+      processors: doc.parties.filter((p) => p.role === PartyRole.PROCESSOR).map((p) => this.party(p)),
       relatedProcessings: related
         ? related.map((r) => ({ reference: r.reference, description: r.description, activity: r.activity && relatedActivity(r.activity) }))
-        : doc.relatedProcessings.map((r: any) => ({ reference: r.reference, description: r.description })),
+        : doc.relatedProcessings.map((r) => ({ reference: r.reference, description: r.description })),
     };
   }
 
@@ -166,7 +166,7 @@ export class RecordRenderer {
     return (code && terms.get(code.trim())) || null;
   }
 
-  private transfer(t: any): Json {
+  private transfer(t: PublicDocument['transfers'][number]): Json {
     const country = t.countryCode ? this.vocabulary.countries.get(t.countryCode.trim()) : undefined;
     return {
       country: country ? { code: country.code, name: country.name, nameEn: country.nameEn } : null,
@@ -177,7 +177,7 @@ export class RecordRenderer {
     };
   }
 
-  private party(p: any): Json {
+  private party(p: PublicDocumentParty): Json {
     return {
       name: p.name,
       roleDescription: p.roleDescription ?? null,
@@ -191,7 +191,7 @@ export class RecordRenderer {
   }
 }
 
-function dataItem(d: any): Json {
+function dataItem(d: PublicDocumentDataItem): Json {
   return {
     description: d.description,
     collectionPurpose: d.collectionPurpose,
@@ -201,7 +201,7 @@ function dataItem(d: any): Json {
   };
 }
 
-function retentionRule(r: any): Json {
+function retentionRule(r: PublicDocumentDataItem['retentionRules'][number]): Json {
   return {
     kind: r.kind,
     duration: r.duration ?? null,
