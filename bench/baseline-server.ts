@@ -49,12 +49,13 @@ const SELECT_PAGE = `select f.id, f.activity_id, f.title, f.description, f.publi
                             f.organisation_id, o.name as organisation_name
                        from (${VISIBLE}) f join organisation o on o.id = f.organisation_id`;
 
+/** The read model's document, whose empty fields are absent (public-document.ts). */
 interface DocumentRow extends PageRow {
   document: {
-    purposes: { description: string; legalBasis: string | null }[];
-    dataSubjectGroups: { description: string; dataItems: { description: string; retentionText: string | null }[] }[];
+    purposes: { description: string; legalBasis?: string }[];
+    dataSubjectGroups: { description: string; dataItems: { description: string; retentionText?: string }[] }[];
     recipients: { description: string }[];
-    transfers: { recipientName: string; countryCode: string | null }[];
+    transfers: { recipientName: string; countryCode?: string }[];
   };
 }
 
@@ -96,7 +97,7 @@ async function page(after: string | null): Promise<unknown> {
         updatedAt: (from && from > published ? from : published).toISOString(),
         organisation: { id: gid('Organisation', r.organisation_id), name: r.organisation_name },
         purposes: d.purposes.map((p) => ({ description: p.description, legalBasis: p.legalBasis ? { code: p.legalBasis, label: legalBases.get(p.legalBasis) ?? null } : null })),
-        dataSubjectGroups: d.dataSubjectGroups.map((g) => ({ description: g.description, dataItems: g.dataItems.map((i) => ({ description: i.description, retention: { text: i.retentionText } })) })),
+        dataSubjectGroups: d.dataSubjectGroups.map((g) => ({ description: g.description, dataItems: g.dataItems.map((i) => ({ description: i.description, retention: { text: i.retentionText ?? null } })) })),
         recipients: d.recipients.map((x) => ({ description: x.description })),
         thirdCountryTransfers:
           r.third_country_transfers === null

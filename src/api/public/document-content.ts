@@ -1,10 +1,11 @@
-import type { PublicDocument, PublicDocumentParty } from '../../modules/publication/public-document';
+import type { PublicDocument, PublicDocumentParty, Stored } from '../../modules/publication/public-document';
+import type { ParsedRetentionRule } from '../../modules/retention/retention-rule.types';
 import type { Vocabulary } from '../../modules/publication/public-register';
 import { addressFrom } from './types/address.type';
-import type { PublicDataItem, PublicDataSource, PublicProvisionRequirement, PublicRetention } from './types/data-item.type';
+import type { PublicDataItem, PublicDataSource, PublicProvisionRequirement, PublicRetention, PublicRetentionRule } from './types/data-item.type';
 import type { PublicDataSubjectGroup } from './types/data-subject-group.type';
 import type { PublicParty } from './types/party.type';
-import type { PublicPurpose } from './types/purpose.type';
+import type { PublicPurpose, PublicStatutoryReference } from './types/purpose.type';
 import type { PublicRecipient } from './types/recipient.type';
 import type { PublicThirdCountryTransfer } from './types/transfer.type';
 
@@ -28,9 +29,9 @@ export class DocumentContent {
     return this.document.purposes.map((p) => ({
       dbId: '',
       description: p.description,
-      legalBasisExplanation: p.legalBasisExplanation,
+      legalBasisExplanation: p.legalBasisExplanation ?? null,
       legalBasis: p.legalBasis ? (this.vocabulary.legalBases.get(p.legalBasis) ?? null) : null,
-      statutoryReferencesInDocument: p.statutoryReferences,
+      statutoryReferencesInDocument: readAsNullable<PublicStatutoryReference>(p.statutoryReferences),
     }));
   }
 
@@ -39,14 +40,14 @@ export class DocumentContent {
     return this.document.dataSubjectGroups.map((g) => ({
       dbId: '',
       description: g.description,
-      noSpecialCategories: g.noSpecialCategories,
+      noSpecialCategories: g.noSpecialCategories ?? null,
       specialCategories: g.specialCategories.flatMap((code) => categories.get(code) ?? []),
       dataItemsInDocument: g.dataItems.map((d) => new DataItemView(d)),
     }));
   }
 
   recipients(): PublicRecipient[] {
-    return this.document.recipients;
+    return readAsNullable<PublicRecipient>(this.document.recipients);
   }
 
   parties(role: PublicDocumentParty['role']): PublicParty[] {
@@ -57,25 +58,25 @@ export class DocumentContent {
     const { countries, transferSafeguards } = this.vocabulary;
     return this.document.transfers.map((t) => ({
       country: t.countryCode ? (countries.get(t.countryCode) ?? null) : null,
-      internationalOrganisation: t.internationalOrganisation,
+      internationalOrganisation: t.internationalOrganisation ?? null,
       recipientName: t.recipientName,
-      explanation: t.explanation,
+      explanation: t.explanation ?? null,
       safeguard: t.safeguardCode ? (transferSafeguards.get(t.safeguardCode) ?? null) : null,
     }));
   }
 }
 
-/** The columns of a data item (from its row or its document) under their public names. */
+/** The columns of a data item (from its row, null when empty, or its document, absent when empty) under their public names. */
 export interface DataItemFields {
   description: string;
-  collectionPurpose: string | null;
-  retentionText: string | null;
-  retentionRules: PublicRetention['rules'];
-  sourceIsDataSubject: boolean | null;
-  sourceDescription: string | null;
-  provisionObligatory: boolean | null;
-  provisionStatement: string | null;
-  consequencesOfNotProviding: string | null;
+  collectionPurpose?: string | null;
+  retentionText?: string | null;
+  retentionRules: Stored<ParsedRetentionRule>[] | PublicRetention['rules'];
+  sourceIsDataSubject?: boolean | null;
+  sourceDescription?: string | null;
+  provisionObligatory?: boolean | null;
+  provisionStatement?: string | null;
+  consequencesOfNotProviding?: string | null;
 }
 
 /** A data item over its row or its document; the nested objects are built when read (a page of 50 records has some 450 items and shows few of their parts). */
@@ -87,32 +88,42 @@ export class DataItemView implements PublicDataItem {
   }
 
   get collectionPurpose(): string | null {
-    return this.row.collectionPurpose;
+    return this.row.collectionPurpose ?? null;
   }
 
   get retention(): PublicRetention {
-    return { text: this.row.retentionText, rules: this.row.retentionRules };
+    return { text: this.row.retentionText ?? null, rules: readAsNullable<PublicRetentionRule>(this.row.retentionRules) };
   }
 
   get source(): PublicDataSource {
-    return { isDataSubject: this.row.sourceIsDataSubject, description: this.row.sourceDescription };
+    return { isDataSubject: this.row.sourceIsDataSubject ?? null, description: this.row.sourceDescription ?? null };
   }
 
   get provision(): PublicProvisionRequirement {
-    return { obligatory: this.row.provisionObligatory, statement: this.row.provisionStatement, consequences: this.row.consequencesOfNotProviding };
+    return { obligatory: this.row.provisionObligatory ?? null, statement: this.row.provisionStatement ?? null, consequences: this.row.consequencesOfNotProviding ?? null };
   }
 }
 
-/** A party from its row or its document (the same fields). */
-export function toParty(p: Omit<PublicDocumentParty, 'role'>): PublicParty {
+/** A party from its row (null when empty) or its document (absent when empty). */
+export function toParty(p: { [K in keyof Omit<PublicDocumentParty, 'role'>]: PublicDocumentParty[K] | null }): PublicParty {
   return {
-    organisationId: p.organisationId,
-    name: p.name,
+    organisationId: p.organisationId ?? null,
+    name: p.name!,
     roleDescription: p.roleDescription ?? null,
-    kind: p.kind,
-    email: p.email,
-    phone: p.phone,
-    visitingAddress: addressFrom(p.visitingLine, p.visitingPostalCode, p.visitingCity, p.visitingCountryCode),
-    postalAddress: addressFrom(p.postalLine, p.postalPostalCode, p.postalCity, p.postalCountryCode),
+    kind: p.kind ?? null,
+    email: p.email ?? null,
+    phone: p.phone ?? null,
+    visitingAddress: addressFrom(p.visitingLine ?? null, p.visitingPostalCode ?? null, p.visitingCity ?? null, p.visitingCountryCode ?? null),
+    postalAddress: addressFrom(p.postalLine ?? null, p.postalPostalCode ?? null, p.postalCity ?? null, p.postalCountryCode ?? null),
   };
+}
+
+/**
+ * Objects of a document handed to GraphQL as they are: their empty fields are absent, which
+ * GraphQL answers as null like a null field (it resolves a missing property to undefined and
+ * completes undefined as null). Only for values GraphQL serialises: code that reads such a field
+ * itself must take `?? null`.
+ */
+function readAsNullable<T>(stored: readonly (Stored<T> | T)[]): T[] {
+  return stored as T[];
 }

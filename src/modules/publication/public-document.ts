@@ -5,59 +5,65 @@ import type { ParsedRetentionRule } from '../retention/retention-rule.types';
  * model, written by the projector (public_document() in public-scope.ts). Public columns only,
  * vocabulary codes without their labels (those come from the vocabularies kept in the process), and
  * related processings without the id of the record they point to.
+ *
+ * A field without a value is absent (the projector strips nulls: see public_document()), so a
+ * reader takes a missing field as null.
  */
+/** T as stored in a document: its nullable fields are optional and never null. */
+export type Stored<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & { [K in keyof T as null extends T[K] ? K : never]?: Exclude<T[K], null> };
+
 export interface PublicDocument {
   purposes: {
     description: string;
-    legalBasis: string | null;
-    legalBasisExplanation: string | null;
-    statutoryReferences: { title: string; url: string | null }[];
+    legalBasis?: string;
+    legalBasisExplanation?: string;
+    statutoryReferences: { title: string; url?: string }[];
   }[];
   dataSubjectGroups: {
     description: string;
-    noSpecialCategories: boolean | null;
+    noSpecialCategories?: boolean;
     specialCategories: string[];
     dataItems: PublicDocumentDataItem[];
   }[];
-  recipients: { description: string; explanation: string | null }[];
+  recipients: { description: string; explanation?: string }[];
   parties: PublicDocumentParty[];
   transfers: {
-    internationalOrganisation: string | null;
+    internationalOrganisation?: string;
     recipientName: string;
-    explanation: string | null;
-    countryCode: string | null;
-    safeguardCode: string | null;
+    explanation?: string;
+    countryCode?: string;
+    safeguardCode?: string;
   }[];
-  relatedProcessings: { reference: string; description: string | null }[];
+  relatedProcessings: { reference: string; description?: string }[];
 }
 
 export interface PublicDocumentDataItem {
   description: string;
-  collectionPurpose: string | null;
-  retentionText: string | null;
-  retentionRules: ParsedRetentionRule[];
-  sourceIsDataSubject: boolean | null;
-  sourceDescription: string | null;
-  provisionObligatory: boolean | null;
-  provisionStatement: string | null;
-  consequencesOfNotProviding: string | null;
+  collectionPurpose?: string;
+  retentionText?: string;
+  retentionRules: Stored<ParsedRetentionRule>[];
+  sourceIsDataSubject?: boolean;
+  sourceDescription?: string;
+  provisionObligatory?: boolean;
+  provisionStatement?: string;
+  consequencesOfNotProviding?: string;
 }
 
 export interface PublicDocumentParty {
   role: 'CONTROLLER' | 'PROCESSOR';
   name: string;
   /** The role it is controller in, as written (e.g. burgemeester); null when not given. */
-  roleDescription: string | null;
-  kind: string | null;
-  organisationId: string | null;
-  email: string | null;
-  phone: string | null;
-  visitingLine: string | null;
-  visitingPostalCode: string | null;
-  visitingCity: string | null;
-  visitingCountryCode: string | null;
-  postalLine: string | null;
-  postalPostalCode: string | null;
-  postalCity: string | null;
-  postalCountryCode: string | null;
+  roleDescription?: string;
+  kind?: string;
+  organisationId?: string;
+  email?: string;
+  phone?: string;
+  visitingLine?: string;
+  visitingPostalCode?: string;
+  visitingCity?: string;
+  visitingCountryCode?: string;
+  postalLine?: string;
+  postalPostalCode?: string;
+  postalCity?: string;
+  postalCountryCode?: string;
 }

@@ -31,9 +31,11 @@ import type { Knex } from '@mikro-orm/postgresql';
 export const PUBLIC_SCOPE_SQL = String.raw`
 -- The public rendering of one version's nested content (the document a mirror or an export reads
 -- whole). Public columns only; related processings carry their reference, never the id of the
--- record they point to (that record may be hidden).
+-- record they point to (that record may be hidden). A field without a value is left out rather
+-- than stored as null: every page reads, sends and parses these documents, and half of their text
+-- was keys of empty fields (readers take a missing field as null, public-document.ts).
 create or replace function public_document(vid uuid) returns jsonb language sql stable as $fn$
-select jsonb_build_object(
+select jsonb_strip_nulls(jsonb_build_object(
   'purposes', coalesce((select jsonb_agg(jsonb_build_object(
       'description', p.description, 'legalBasis', p.legal_basis_code, 'legalBasisExplanation', p.legal_basis_explanation,
       'statutoryReferences', coalesce((select jsonb_agg(jsonb_build_object('title', s.title, 'url', s.url) order by s.position) from statutory_reference s where s.purpose_id = p.id), '[]'))
@@ -57,7 +59,7 @@ select jsonb_build_object(
       'internationalOrganisation', t.international_organisation, 'recipientName', t.recipient_name, 'explanation', t.explanation,
       'countryCode', t.country_code, 'safeguardCode', t.safeguard_code) order by t.position) from third_country_transfer t where t.version_id = vid), '[]'),
   'relatedProcessings', coalesce((select jsonb_agg(jsonb_build_object('reference', r.reference, 'description', r.description) order by r.position)
-    from related_processing r where r.version_id = vid), '[]'))
+    from related_processing r where r.version_id = vid), '[]')))
 $fn$;
 
 -- What public search finds a version by: the version's own vector (title A, description B;
@@ -73,7 +75,8 @@ $fn$;
 
 -- THE RULE: the public versions of these records (all records when ids is null) at the moment
 -- "at", as rows of the read model. is_current marks the version the public sees now; only that
--- one carries the pre-rendered document.
+-- one carries the pre-rendered document and the search vector (search finds current versions
+-- only), so projecting a record does not redo the work for every version in its history.
 create or replace function public_scope_versions(ids uuid[], at timestamptz) returns setof public_processing_activity_version language sql stable as $fn$
 with in_force as (
   select v.* from processing_activity_version v
@@ -92,7 +95,7 @@ select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference,
        v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
-       public_search_vector(v.id, v.search_vector), case when v.id = s.current_id then public_document(v.id) end
+       case when v.id = s.current_id then public_search_vector(v.id, v.search_vector) end, case when v.id = s.current_id then public_document(v.id) end
   from in_force v join visible s on s.activity_id = v.activity_id
  where v.legal_role = 'CONTROLLER'
 $fn$;

@@ -139,22 +139,22 @@ export class RecordRenderer {
       organisation: this.organisation(row.organisation_id),
       purposes: doc.purposes.map((p) => ({
         description: p.description,
-        legalBasis: this.term(this.vocabulary.legalBases, p.legalBasis),
-        legalBasisExplanation: p.legalBasisExplanation,
-        statutoryReferences: p.statutoryReferences.map((s) => ({ title: s.title, url: s.url })),
+        legalBasis: this.term(this.vocabulary.legalBases, p.legalBasis ?? null),
+        legalBasisExplanation: p.legalBasisExplanation ?? null,
+        statutoryReferences: p.statutoryReferences.map((s) => ({ title: s.title, url: s.url ?? null })),
       })),
       dataSubjectGroups: doc.dataSubjectGroups.map((g) => ({
         description: g.description,
         specialCategories: g.specialCategories.map((code: string) => this.term(this.vocabulary.specialCategories, code)).filter(Boolean),
-        noSpecialCategories: g.noSpecialCategories,
+        noSpecialCategories: g.noSpecialCategories ?? null,
         dataItems: g.dataItems.map(dataItem),
       })),
-      recipients: doc.recipients.map((r) => ({ description: r.description, explanation: r.explanation })),
+      recipients: doc.recipients.map((r) => ({ description: r.description, explanation: r.explanation ?? null })),
       controllers: doc.parties.filter((p) => p.role === PartyRole.CONTROLLER).map((p) => this.party(p)),
       processors: doc.parties.filter((p) => p.role === PartyRole.PROCESSOR).map((p) => this.party(p)),
       relatedProcessings: related
         ? related.map((r) => ({ reference: r.reference, description: r.description, activity: r.activity && relatedActivity(r.activity) }))
-        : doc.relatedProcessings.map((r) => ({ reference: r.reference, description: r.description })),
+        : doc.relatedProcessings.map((r) => ({ reference: r.reference, description: r.description ?? null })),
     };
   }
 
@@ -170,10 +170,10 @@ export class RecordRenderer {
     const country = t.countryCode ? this.vocabulary.countries.get(t.countryCode.trim()) : undefined;
     return {
       country: country ? { code: country.code, name: country.name, nameEn: country.nameEn } : null,
-      internationalOrganisation: t.internationalOrganisation,
+      internationalOrganisation: t.internationalOrganisation ?? null,
       recipientName: t.recipientName,
-      safeguard: this.term(this.vocabulary.transferSafeguards, t.safeguardCode),
-      explanation: t.explanation,
+      safeguard: this.term(this.vocabulary.transferSafeguards, t.safeguardCode ?? null),
+      explanation: t.explanation ?? null,
     };
   }
 
@@ -181,12 +181,12 @@ export class RecordRenderer {
     return {
       name: p.name,
       roleDescription: p.roleDescription ?? null,
-      kind: p.kind,
-      email: p.email,
-      phone: p.phone,
-      visitingAddress: addressFrom(p.visitingLine, p.visitingPostalCode, p.visitingCity, p.visitingCountryCode),
-      postalAddress: addressFrom(p.postalLine, p.postalPostalCode, p.postalCity, p.postalCountryCode),
-      organisation: this.organisation(p.organisationId),
+      kind: p.kind ?? null,
+      email: p.email ?? null,
+      phone: p.phone ?? null,
+      visitingAddress: addressFrom(p.visitingLine ?? null, p.visitingPostalCode ?? null, p.visitingCity ?? null, p.visitingCountryCode ?? null),
+      postalAddress: addressFrom(p.postalLine ?? null, p.postalPostalCode ?? null, p.postalCity ?? null, p.postalCountryCode ?? null),
+      organisation: this.organisation(p.organisationId ?? null),
     };
   }
 }
@@ -194,10 +194,10 @@ export class RecordRenderer {
 function dataItem(d: PublicDocumentDataItem): Json {
   return {
     description: d.description,
-    collectionPurpose: d.collectionPurpose,
-    retention: { text: d.retentionText, rules: (d.retentionRules ?? []).map(retentionRule) },
-    source: { isDataSubject: d.sourceIsDataSubject, description: d.sourceDescription },
-    provision: { obligatory: d.provisionObligatory, statement: d.provisionStatement, consequences: d.consequencesOfNotProviding },
+    collectionPurpose: d.collectionPurpose ?? null,
+    retention: { text: d.retentionText ?? null, rules: (d.retentionRules ?? []).map(retentionRule) },
+    source: { isDataSubject: d.sourceIsDataSubject ?? null, description: d.sourceDescription ?? null },
+    provision: { obligatory: d.provisionObligatory ?? null, statement: d.provisionStatement ?? null, consequences: d.consequencesOfNotProviding ?? null },
   };
 }
 
@@ -211,7 +211,7 @@ function retentionRule(r: PublicDocumentDataItem['retentionRules'][number]): Jso
     processNumber: r.processNumber ?? null,
     processTitle: r.processTitle ?? null,
     appliesTo: r.appliesTo ?? null,
-    sourceFragment: r.sourceFragment,
+    sourceFragment: r.sourceFragment ?? null,
   };
 }
 
