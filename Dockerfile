@@ -23,4 +23,4 @@ COPY --from=build /app/dist dist
 USER node
 EXPOSE 4000
 # The flags of `npm start` (README, Configuration): heap growth, and no V8 compilation cache for graphql-jit's generated code.
-CMD ["node", "--heap-growing-percent=200", "--max-semi-space-size=4", "--no-compilation-cache", "dist/src/main.js"]
+CMD ["node", "--heap-growing-percent=100", "--max-semi-space-size=16", "--no-compilation-cache", "dist/src/main.js"]
