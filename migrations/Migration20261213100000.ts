@@ -8,6 +8,9 @@ import { PUBLIC_SCOPE_SQL_20261212 } from './sql/public-scope-20261212';
  *   every public version in the record's history, on every projection of the record, although
  *   search reads current versions only: a record published on every sync made each sync slower.
  * - The pre-rendered document leaves out fields without a value instead of storing them as null.
+ * - The projector renders documents and search vectors before it takes the change log's order
+ *   lock, and decides under the lock reusing them (concurrent publishing writers rendered one
+ *   after the other).
  * Existing rows are brought to what the rule now computes.
  */
 export class Migration20261213100000 extends Migration {
@@ -21,6 +24,7 @@ export class Migration20261213100000 extends Migration {
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[]);`);
     this.addSql(PUBLIC_SCOPE_SQL_20261212);
     this.addSql(`alter table "public_processing_activity_version" disable trigger "public_search_updated";`);
     this.addSql(`update "public_processing_activity_version" p set "search_vector" = public_search_vector(p.version_id, v.search_vector) from "processing_activity_version" v where v.id = p.version_id and not p.is_current;`);

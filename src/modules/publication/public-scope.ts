@@ -77,7 +77,12 @@ $fn$;
 -- "at", as rows of the read model. is_current marks the version the public sees now; only that
 -- one carries the pre-rendered document and the search vector (search finds current versions
 -- only), so projecting a record does not redo the work for every version in its history.
-create or replace function public_scope_versions(ids uuid[], at timestamptz) returns setof public_processing_activity_version language sql stable as $fn$
+-- rendered_*: documents and vectors already rendered, by version id (the projector's, see
+-- there); a version's content never changes once written, so neither does its rendering.
+-- (Replaces the two-argument form, which a call with two arguments would otherwise also match.)
+drop function if exists public_scope_versions(uuid[], timestamptz);
+create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null)
+  returns setof public_processing_activity_version language sql stable as $fn$
 with in_force as (
   select v.* from processing_activity_version v
    where (ids is null or v.activity_id = any(ids))
@@ -95,7 +100,8 @@ select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference,
        v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
-       case when v.id = s.current_id then public_search_vector(v.id, v.search_vector) end, case when v.id = s.current_id then public_document(v.id) end
+       case when v.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, v.id)], public_search_vector(v.id, v.search_vector)) end,
+       case when v.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, v.id)], public_document(v.id)) end
   from in_force v join visible s on s.activity_id = v.activity_id
  where v.legal_role = 'CONTROLLER'
 $fn$;
@@ -121,14 +127,23 @@ declare
   fresh public_processing_activity_version[];
   fresh_participants public_processing_activity_participant[];
   events integer;
+  rendered_ids uuid[];
+  rendered_documents jsonb[];
+  rendered_vectors tsvector[];
 begin
   ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
   if cardinality(ids) = 0 then return 0; end if;
+  -- Rendering the current versions' documents and search vectors is most of the rule's cost. It is
+  -- done before the lock below (so concurrent writers render in parallel), and the rule is applied
+  -- again under the lock, reusing these renderings by version id: what is public is decided under
+  -- the lock, from what is committed then.
+  select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector) into rendered_ids, rendered_documents, rendered_vectors
+    from public_scope_versions(ids, at) f where f.is_current;
   -- Change-log positions must become visible in order: a mirror resumes after the last position it
   -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
   -- lock at commit (deferred triggers) and hold it only until their commit is done.
   perform pg_advisory_xact_lock(7166361, 1);
-  select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at) f;
+  select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f;
   select coalesce(array_agg(p), '{}') into fresh_participants
     from public_scope_participants(array(select f.activity_id from unnest(fresh) f where f.is_current)) p;
 

@@ -35,13 +35,13 @@ begin
     return null;
   end if;
   -- One statement per side (the projector's statements that change nothing cost as little as possible).
-  -- A posting is found again by its whole index key: the score is a function of the vector.
+  -- A record's postings are those of its current row, and a record has one current row at a time:
+  -- the postings of a current row that goes are all its record's postings (found by the record,
+  -- one index range, instead of one lookup per word with its score computed again).
   if TG_OP in ('DELETE', 'UPDATE') then
     with g as (select * from gone where is_current),
     postings as (
-      delete from public_search_posting p
-       using (select u.lexeme, g.activity_id, ts_rank_cd(g.search_vector, public_search_lexeme(u.lexeme)) as score from g, unnest(g.search_vector) u) d
-       where p.lexeme = d.lexeme and p.score = d.score and p.activity_id = d.activity_id),
+      delete from public_search_posting p using (select distinct g.activity_id from g) d where p.activity_id = d.activity_id),
     queued as (
       insert into public_search_pending
       select -1, tsvector_to_array(g.search_vector), g.organisation_id, g.legal_basis_codes, g.special_category_codes, g.transfer_country_codes from g)
@@ -128,6 +128,8 @@ export const PUBLIC_SEARCH_TABLES_SQL = [
 
 export const PUBLIC_SEARCH_INDEXES_SQL = [
   `create index "public_search_posting_rank_idx" on "public_search_posting" ("lexeme", "score" desc, "activity_id");`,
+  // A record's postings, removed together when its current row goes (public_search_track; Migration20261213110000).
+  `create index if not exists "public_search_posting_activity_idx" on "public_search_posting" ("activity_id");`,
   // The register's words (prefix expansion): one entry per word.
   `create index "public_search_facet_word_idx" on "public_search_facet" ("lexeme") where facet = 'T' and key = '';`,
 ];
