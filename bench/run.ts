@@ -13,7 +13,7 @@ import { PUBLIC_VERSIONS } from '../src/modules/publication/public-register';
 import { benchDatabase, startPostgres } from './lib/database';
 import { changesBodies } from './lib/changes';
 import { SCALES } from './lib/generate';
-import { type LoadTool, pickTool, runLoad } from './lib/load';
+import { type LoadMeasured, type LoadTool, pickTool, runLoad } from './lib/load';
 import { Random } from './lib/prng';
 import { measureStatistics, type StatisticsMeasured } from './lib/statistics';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
@@ -49,16 +49,7 @@ interface Args {
   scale: string | undefined;
 }
 
-interface Measured {
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  errors: number;
-  nodeCpuMsPerRequest: number;
-  pgCpuMsPerRequest: number;
-  sqlPerRequest: number | null;
-  peakRssMb: number;
+interface Measured extends LoadMeasured {
   recordsPerSecond?: number;
 }
 

@@ -30,6 +30,19 @@ export interface LoadResult {
 
 export type LoadTool = 'wrk' | 'autocannon';
 
+/** What the bench reports for a scenario measured against one server: the load's figures and the server's cost per request. */
+export interface LoadMeasured {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  nodeCpuMsPerRequest: number;
+  pgCpuMsPerRequest: number;
+  sqlPerRequest: number | null;
+  peakRssMb: number;
+}
+
 /** wrk when installed (it leaves the server more of a 2-core machine's CPU), else autocannon (an npm devDependency). */
 export function pickTool(wanted?: string): LoadTool {
   if (wanted === 'autocannon') return 'autocannon';

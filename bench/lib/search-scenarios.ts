@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { LoadMeasured } from './load';
 import { SEARCH } from './queries';
 import { SEARCH_TERMS } from './vocabulary';
 
@@ -35,18 +36,6 @@ export const TWO_WORD_TERMS = [
 /** In a few hundred of the 50,000 records: places and topics of organisations' names and descriptions. */
 export const RARE_TERMS = ['toeslagen', 'Woerden', 'juridische', 'Delft', 'vastgoed', 'Katwijk', 'erfgoed', 'Dordrecht'];
 export const PREFIX_TERMS = ['klach*', 'camera*', 'sollicit*', 'burgerserv*', 'verlof*', 'parkeer*', 'subsid*', 'jeugd*', 'gege*', 'belasting*'];
-
-export interface LoadMeasured {
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  errors: number;
-  nodeCpuMsPerRequest: number;
-  pgCpuMsPerRequest: number;
-  sqlPerRequest: number | null;
-  peakRssMb: number;
-}
 
 interface ServerLike {
   name: string;

@@ -5,6 +5,7 @@ import { TokenScope } from '../../src/modules/auth/token-scope';
 import { Organisation } from '../../src/modules/organisation/organisation.entity';
 import { syntheticRecord } from './generate';
 import { Random } from './prng';
+import type { LoadMeasured } from './load';
 import { peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './proc';
 import { SYNC } from './queries';
 import type { Server } from './servers';
@@ -13,16 +14,7 @@ import type { Server } from './servers';
 const SYNC_BODIES = 16;
 const BATCH = 100;
 
-export interface SyncMeasured {
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  errors: number;
-  nodeCpuMsPerRequest: number;
-  pgCpuMsPerRequest: number;
-  sqlPerRequest: number | null;
-  peakRssMb: number;
+export interface SyncMeasured extends LoadMeasured {
   /** Records sent per second (every record of a batch counts, the unchanged half too). */
   recordsPerSecond: number;
   /** syncPublish: rows of the read model (and of its schedule) that differ from what the rule computes for the scenario's records after the run; 0 when the projection kept up. */
