@@ -1,4 +1,5 @@
 import type { PublicDocument, PublicDocumentParty, Stored } from '../../modules/publication/public-document';
+import type { PartyRow } from '../../modules/publication/public-content.loaders';
 import type { ParsedRetentionRule } from '../../modules/retention/retention-rule.types';
 import type { Vocabulary } from '../../modules/publication/public-register';
 import { addressFrom } from './types/address.type';
@@ -105,10 +106,10 @@ export class DataItemView implements PublicDataItem {
 }
 
 /** A party from its row (null when empty) or its document (absent when empty). */
-export function toParty(p: { [K in keyof Omit<PublicDocumentParty, 'role'>]: PublicDocumentParty[K] | null }): PublicParty {
+export function toParty(p: Omit<PublicDocumentParty, 'role'> | Omit<PartyRow, 'role' | '_key'>): PublicParty {
   return {
     organisationId: p.organisationId ?? null,
-    name: p.name!,
+    name: p.name,
     roleDescription: p.roleDescription ?? null,
     kind: p.kind ?? null,
     email: p.email ?? null,

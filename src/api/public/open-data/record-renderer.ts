@@ -4,8 +4,8 @@ import type { Vocabulary, VocabularyTerm } from '../../../modules/publication/re
 import type { PublicDocument, PublicDocumentDataItem, PublicDocumentParty } from '../../../modules/publication/public-document';
 import type { DocumentRow, RelatedLink, SnapshotRecord } from '../../../modules/publication/register-snapshot';
 import { toGlobalId } from '../../common/global-id';
+import { toParty } from '../document-content';
 import { toPublicActivity, toPublicVersion } from '../public.mappers';
-import { addressFrom } from '../types/address.type';
 import type { PublicOrganisation } from '../types/organisation.type';
 import type { PublicActivityContent } from '../types/processing-activity.type';
 
@@ -177,17 +177,10 @@ export class RecordRenderer {
     };
   }
 
+  /** GraphQL's party (toParty, the same fields in the same order) with the organisation it is, rendered, in place of its id. */
   private party(p: PublicDocumentParty): Json {
-    return {
-      name: p.name,
-      roleDescription: p.roleDescription ?? null,
-      kind: p.kind ?? null,
-      email: p.email ?? null,
-      phone: p.phone ?? null,
-      visitingAddress: addressFrom(p.visitingLine ?? null, p.visitingPostalCode ?? null, p.visitingCity ?? null, p.visitingCountryCode ?? null),
-      postalAddress: addressFrom(p.postalLine ?? null, p.postalPostalCode ?? null, p.postalCity ?? null, p.postalCountryCode ?? null),
-      organisation: this.organisation(p.organisationId ?? null),
-    };
+    const { organisationId, ...party } = toParty(p);
+    return { ...party, organisation: this.organisation(organisationId) };
   }
 }
 
