@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-index-sql';
+import { PUBLIC_SEARCH_POSTING_BY_RECORD_INDEX_SQL, PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-index-sql';
 
 /**
  * The search postings of a record whose current row goes are removed by the record (an index on
@@ -9,7 +9,7 @@ import { PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-inde
  */
 export class Migration20261213110000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create index if not exists "public_search_posting_activity_idx" on "public_search_posting" ("activity_id");`);
+    this.addSql(PUBLIC_SEARCH_POSTING_BY_RECORD_INDEX_SQL);
     this.addSql(PUBLIC_SEARCH_SQL);
   }
 

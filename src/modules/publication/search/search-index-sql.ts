@@ -126,10 +126,12 @@ export const PUBLIC_SEARCH_TABLES_SQL = [
   `create table "public_search_flush" ("txid" bigint not null primary key);`,
 ];
 
+/** A record's postings, removed together when its current row goes (public_search_track; added by Migration20261213110000). */
+export const PUBLIC_SEARCH_POSTING_BY_RECORD_INDEX_SQL = `create index if not exists "public_search_posting_activity_idx" on "public_search_posting" ("activity_id");`;
+
 export const PUBLIC_SEARCH_INDEXES_SQL = [
   `create index "public_search_posting_rank_idx" on "public_search_posting" ("lexeme", "score" desc, "activity_id");`,
-  // A record's postings, removed together when its current row goes (public_search_track; Migration20261213110000).
-  `create index if not exists "public_search_posting_activity_idx" on "public_search_posting" ("activity_id");`,
+  PUBLIC_SEARCH_POSTING_BY_RECORD_INDEX_SQL,
   // The register's words (prefix expansion): one entry per word.
   `create index "public_search_facet_word_idx" on "public_search_facet" ("lexeme") where facet = 'T' and key = '';`,
 ];
