@@ -14,6 +14,7 @@ import { benchDatabase, startPostgres } from './lib/database';
 import { changesBodies } from './lib/changes';
 import { SCALES } from './lib/generate';
 import { type LoadMeasured, type LoadTool, pickTool, runLoad } from './lib/load';
+import { printMarkdownTable } from './lib/markdown-table';
 import { Random } from './lib/prng';
 import { measureStatistics, type StatisticsMeasured } from './lib/statistics';
 import { machine, peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './lib/proc';
@@ -331,12 +332,7 @@ function printTable(scenarios: Record<string, Measured & { ratioToBaseline: numb
     String(s.peakRssMb),
     s.ratioToBaseline == null ? '–' : `${s.ratioToBaseline}×`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log('');
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  printMarkdownTable(header, rows);
 }
 
 /** Within the issue's limits: no failed answer, no 5xx, no stale read, RSS under 300 MB and flat after the warm-up (grown by at most 10% since its end). */

@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { LoadMeasured } from './load';
+import { printMarkdownTable } from './markdown-table';
 import { SEARCH } from './queries';
 import { SEARCH_TERMS } from './vocabulary';
 
@@ -154,10 +155,5 @@ export function printSearchReport(report: SearchScenarioReport): void {
     const r = report[n];
     return [n, cell(r.records), cell(r.singleClientP50Ms), cell(r.singleClientP99Ms), cell(r.rps), cell(r.p50Ms), cell(r.p99Ms), cell(r.peakRssMb)];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log('');
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  printMarkdownTable(header, rows);
 }
