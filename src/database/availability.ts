@@ -39,8 +39,19 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
 
-/** node-postgres and knex say these in the message only. */
-const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error/, /^Timeout acquiring a connection/, /^Knex: Timeout acquiring a connection/, /the database system is (shutting down|starting up|in recovery mode)/];
+/**
+ * node-postgres and knex say these in the message only. PostgreSQL refuses a new connection to a
+ * database closed for connections (`ALTER DATABASE … ALLOW_CONNECTIONS false`, as during a restore)
+ * with SQLSTATE 55000, a code it also uses for faults of a statement, so that one goes by its message.
+ */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /^Client has encountered a connection error/,
+  /^Timeout acquiring a connection/,
+  /^Knex: Timeout acquiring a connection/,
+  /the database system is (shutting down|starting up|in recovery mode)/,
+  /^database ".*" is not currently accepting connections$/,
+];
 
 function matches(e: ErrorLike): boolean {
   const code = typeof e.code === 'string' ? e.code : '';

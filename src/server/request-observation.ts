@@ -5,6 +5,7 @@ import type express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { type RequestFacts, requestFactsOf, withRequestFacts } from '../api/common/request-facts';
+import { SERVICE_UNAVAILABLE } from '../api/common/service-unavailable';
 import type { Logger } from './logger';
 import { graphqlErrors, graphqlRequestDuration, graphqlRequests, operationLabel, syncRecords } from './metrics';
 
@@ -123,6 +124,8 @@ export function observabilityPlugin<C extends BaseContext>(callerOf: (context: C
             (error as { extensions?: GraphQLFormattedError['extensions'] }).extensions = { ...error.extensions, requestId: facts.id };
             // formatted errors are the originals in the same order (Apollo formats them one by one).
             if (code === 'INTERNAL_SERVER_ERROR') facts.log.error({ err: errors?.[i], path: error.path, operation: operationName ?? null }, 'internal error');
+            // The caller is told only that the database cannot be reached; the log says how (refused, cut, full, closed).
+            if (code === SERVICE_UNAVAILABLE) facts.log.error({ err: errors?.[i], path: error.path, operation: operationName ?? null }, 'database unavailable');
           });
         },
       };
