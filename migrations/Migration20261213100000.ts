@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLIC_SCOPE_SQL } from '../src/modules/publication/public-scope';
 import { PUBLIC_SCOPE_SQL_20261212 } from './sql/public-scope-20261212';
+import { PUBLIC_SCOPE_SQL_20261213 } from './sql/public-scope-20261213';
 
 /**
  * Lighter projection and lighter pages (public-scope.ts; figures in docs/performance.md):
@@ -15,7 +15,7 @@ import { PUBLIC_SCOPE_SQL_20261212 } from './sql/public-scope-20261212';
  */
 export class Migration20261213100000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(PUBLIC_SCOPE_SQL);
+    this.addSql(PUBLIC_SCOPE_SQL_20261213);
     // Neither update changes what search reads (current rows' vectors): its trigger would rewrite every posting for nothing.
     this.addSql(`alter table "public_processing_activity_version" disable trigger "public_search_updated";`);
     this.addSql(`update "public_processing_activity_version" set "search_vector" = null where not "is_current" and "search_vector" is not null;`);

@@ -15,6 +15,7 @@ import { Migration20261211120000 } from './Migration20261211120000';
 import { Migration20261212100000 } from './Migration20261212100000';
 import { Migration20261213100000 } from './Migration20261213100000';
 import { Migration20261213110000 } from './Migration20261213110000';
+import { Migration20261214100000 } from './Migration20261214100000';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261212100000', class: Migration20261212100000 },
   { name: 'Migration20261213100000', class: Migration20261213100000 },
   { name: 'Migration20261213110000', class: Migration20261213110000 },
+  { name: 'Migration20261214100000', class: Migration20261214100000 },
 ];

@@ -118,6 +118,52 @@ describe('the public read model', () => {
       expect(log[1].organisation_id).toBe(target.id);
     });
 
+    it('writes only the rows whose decision changed: a new version leaves the history as it is, a move rewrites every row, a withdrawn newest version brings back the one before, rendered', async () => {
+      const reference = 'RM-HISTORY';
+      const rows = async () =>
+        (
+          await knex()('public_processing_activity_version')
+            .where({ reference })
+            .orderBy('version_number')
+            .select('version_number', 'is_current', 'organisation_id', 'title', knex().raw('xmin::text as xmin'), knex().raw('document is not null as rendered'), knex().raw('search_vector is not null as searchable'))
+        ).map((r) => ({ ...r, version_number: Number(r.version_number) }));
+      const shape = (all: Awaited<ReturnType<typeof rows>>) => all.map((r) => [r.version_number, r.is_current, r.rendered, r.searchable]);
+      for (const title of ['Eerste', 'Tweede', 'Derde']) await fx.save(reference, { ...seedContent('D2717'), title: `${title} versie` });
+      const before = await rows();
+      expect(shape(before)).toEqual([
+        [1, false, false, false],
+        [2, false, false, false],
+        [3, true, true, true],
+      ]);
+
+      await fx.save(reference, { ...seedContent('D2717'), title: 'Vierde versie' });
+      const published = await rows();
+      expect(published.slice(0, 2)).toEqual(before.slice(0, 2)); // the same row versions (xmin): not written again
+      expect(shape(published)).toEqual([
+        [1, false, false, false],
+        [2, false, false, false],
+        [3, false, false, false],
+        [4, true, true, true],
+      ]);
+
+      const target = await server.db.orm.em.fork().findOneOrFail(Organisation, { name: 'Gemeente Lisse' });
+      await knex()('processing_activity').where({ reference }).update({ organisation_id: target.id });
+      const moved = await rows();
+      expect(moved.map((r) => r.organisation_id)).toEqual([target.id, target.id, target.id, target.id]);
+      expect(shape(moved)).toEqual(shape(published));
+
+      const activity = await knex()('processing_activity').where({ reference }).first('id');
+      await knex()('processing_activity_version').where({ activity_id: activity.id, version_number: 4 }).update({ status: VersionStatus.WITHDRAWN, withdrawn_at: new Date() });
+      const restored = await rows();
+      expect(shape(restored)).toEqual([
+        [1, false, false, false],
+        [2, false, false, false],
+        [3, true, true, true],
+      ]);
+      expect(restored[2].title).toBe('Derde versie');
+      expect((await events(reference)).map((e) => e.kind)).toEqual(['PUBLISHED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
+    });
+
     it('applies a scheduled publication within a second of its moment without any request, in exactly one process', async () => {
       // A second API process on the same database, racing this one's scheduler.
       const other = new PublicationScheduler(knex());

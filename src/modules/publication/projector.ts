@@ -49,7 +49,8 @@ export async function rebuildPublicRegister(knex: Knex): Promise<number> {
   let events = 0;
   for (let i = 0; i < rows.length; i += REBUILD_BATCH) {
     const ids = rows.slice(i, i + REBUILD_BATCH).map((r) => r.id);
-    const result = await knex.raw<{ rows: { events: number }[] }>('select public_register_project(?::uuid[]) as events', [ids]);
+    // thorough: rows whose decision stands are compared whole too (a changed rendering is corrected).
+    const result = await knex.raw<{ rows: { events: number }[] }>('select public_register_project(?::uuid[], true) as events', [ids]);
     events += Number(result.rows[0].events);
   }
   if ((await knex.transaction((trx) => searchDifferences(trx), { isolationLevel: 'repeatable read', readOnly: true })).length) await knex.raw('select public_search_rewrite()');

@@ -121,9 +121,23 @@ $fn$;
 -- reference or set of adopting organisations changed (a tombstone, REMOVED, carries id,
 -- organisation, reference and moment only), and keeps their future publish-from moments in
 -- public_schedule. Answers the number of events.
-create or replace function public_register_project(ids uuid[]) returns integer language plpgsql as $fn$
+--
+-- A row of the read model is the rule's decision about a version (whether it is public, whether it
+-- is current, under which organisation and reference, published when and from when) plus that
+-- version's content, which never changes once written (only status, publish_from and published_at
+-- of a version move: the triggers watch those). So the projector compares decisions, and renders
+-- and writes only the rows whose decision changed: its work follows what changed, not the length of
+-- a record's history. thorough (the rebuild) also compares every row whole, which corrects rows
+-- whose rendering changed (a new public_document(), or content edited by hand).
+do $do$ begin
+  create type public_version_decision as (version_id uuid, activity_id uuid, is_current boolean, organisation_id uuid, reference text, published_at timestamptz, publish_from timestamptz);
+exception when duplicate_object then null;
+end $do$;
+drop function if exists public_register_project(uuid[]);
+create or replace function public_register_project(ids uuid[], thorough boolean default false) returns integer language plpgsql as $fn$
 declare
   at timestamptz := clock_timestamp();
+  decided public_version_decision[];
   fresh public_processing_activity_version[];
   fresh_participants public_processing_activity_participant[];
   events integer;
@@ -134,23 +148,31 @@ begin
   ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
   if cardinality(ids) = 0 then return 0; end if;
   -- Rendering the current versions' documents and search vectors is most of the rule's cost. It is
-  -- done before the lock below (so concurrent writers render in parallel), and the rule is applied
-  -- again under the lock, reusing these renderings by version id: what is public is decided under
-  -- the lock, from what is committed then.
+  -- done before the lock below (so concurrent writers render in parallel), and only for versions
+  -- that are not in the read model as current already; the rule is applied again under the lock,
+  -- reusing these renderings by version id: what is public is decided under the lock, from what is
+  -- committed then.
   select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector) into rendered_ids, rendered_documents, rendered_vectors
-    from public_scope_versions(ids, at) f where f.is_current;
+    from public_scope_versions(ids, at) f
+   where f.is_current and (thorough or not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id and p.is_current));
   -- Change-log positions must become visible in order: a mirror resumes after the last position it
   -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
   -- lock at commit (deferred triggers) and hold it only until their commit is done.
   perform pg_advisory_xact_lock(7166361, 1);
-  select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f;
+  -- The decisions: the rule's rows without their content (the rule is an inlined SQL function, so
+  -- the columns not asked for are never computed).
+  select coalesce(array_agg(row(f.version_id, f.activity_id, f.is_current, f.organisation_id, f.reference, f.published_at, f.publish_from)::public_version_decision), '{}')
+    into decided from public_scope_versions(ids, at) f;
+  if thorough then
+    select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f;
+  end if;
   select coalesce(array_agg(p), '{}') into fresh_participants
-    from public_scope_participants(array(select f.activity_id from unnest(fresh) f where f.is_current)) p;
+    from public_scope_participants(array(select d.activity_id from unnest(decided) d where d.is_current)) p;
 
   insert into public_change (kind, activity_id, organisation_id, reference, version_id, occurred_at)
   select case when o.activity_id is null then 'PUBLISHED' when n.activity_id is null then 'REMOVED' else 'UPDATED' end,
          coalesce(n.activity_id, o.activity_id), coalesce(n.organisation_id, o.organisation_id), coalesce(n.reference, o.reference), n.version_id, at
-    from (select * from unnest(fresh) f where f.is_current) n
+    from (select * from unnest(decided) d where d.is_current) n
     full join (select * from public_processing_activity_version p where p.activity_id = any(ids) and p.is_current) o on o.activity_id = n.activity_id
    where o.activity_id is null or n.activity_id is null
       or (n.version_id, n.organisation_id, n.reference) is distinct from (o.version_id, o.organisation_id, o.reference)
@@ -161,9 +183,16 @@ begin
   get diagnostics events = row_count;
 
   delete from public_processing_activity_version p
-   where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p);
+   where p.activity_id = any(ids)
+     and (not exists (select 1 from unnest(decided) d
+                       where d.version_id = p.version_id
+                         and (d.activity_id, d.is_current, d.organisation_id, d.reference, d.published_at, d.publish_from)
+                             is not distinct from (p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from))
+          or (thorough and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p)));
+  -- What is left is what the rule decided alike; the rest is rendered and written anew.
   insert into public_processing_activity_version
-  select f.* from unnest(fresh) f where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
+  select f.* from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f
+   where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
 
   delete from public_processing_activity_participant pp
    where pp.activity_id = any(ids)

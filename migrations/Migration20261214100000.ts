@@ -1,0 +1,23 @@
+import { Migration } from '@mikro-orm/migrations';
+import { PUBLIC_SCOPE_SQL } from '../src/modules/publication/public-scope';
+import { PUBLIC_SCOPE_SQL_20261213 } from './sql/public-scope-20261213';
+
+/**
+ * The projector compares the rule's decisions (which versions are public, which is current, under
+ * which organisation and reference, published when and from when) with the read model's, and
+ * renders and writes only the rows whose decision changed (public-scope.ts). It compared and
+ * rewrote every public version of each record it projected, so a record published on every sync
+ * made each projection of it slower. `public_register_project(ids, thorough)`: the rebuild passes
+ * thorough, which also compares every row whole. Rows stay as they are.
+ */
+export class Migration20261214100000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(PUBLIC_SCOPE_SQL);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop function if exists public_register_project(uuid[], boolean);`);
+    this.addSql(PUBLIC_SCOPE_SQL_20261213);
+    this.addSql(`drop type if exists public_version_decision;`);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The publication rule and projector exactly as Migration20261213100000 installed them (frozen:
+ * that migration must install the functions it was written with; Migration20261214100000 and later
+ * install the current one from src/modules/publication/public-scope.ts).
+ */
+export const PUBLIC_SCOPE_SQL_20261213 = String.raw`
+-- The public rendering of one version's nested content (the document a mirror or an export reads
+-- whole). Public columns only; related processings carry their reference, never the id of the
+-- record they point to (that record may be hidden). A field without a value is left out rather
+-- than stored as null: every page reads, sends and parses these documents, and half of their text
+-- was keys of empty fields (readers take a missing field as null, public-document.ts).
+create or replace function public_document(vid uuid) returns jsonb language sql stable as $fn$
+select jsonb_strip_nulls(jsonb_build_object(
+  'purposes', coalesce((select jsonb_agg(jsonb_build_object(
+      'description', p.description, 'legalBasis', p.legal_basis_code, 'legalBasisExplanation', p.legal_basis_explanation,
+      'statutoryReferences', coalesce((select jsonb_agg(jsonb_build_object('title', s.title, 'url', s.url) order by s.position) from statutory_reference s where s.purpose_id = p.id), '[]'))
+    order by p.position) from purpose p where p.version_id = vid), '[]'),
+  'dataSubjectGroups', coalesce((select jsonb_agg(jsonb_build_object(
+      'description', g.description, 'noSpecialCategories', g.no_special_categories,
+      'specialCategories', coalesce((select jsonb_agg(c.special_category_code order by c.special_category_code) from data_subject_group_special_category c where c.data_subject_group_id = g.id), '[]'),
+      'dataItems', coalesce((select jsonb_agg(jsonb_build_object(
+          'description', d.description, 'collectionPurpose', d.collection_purpose, 'retentionText', d.retention_text, 'retentionRules', d.retention_rules,
+          'sourceIsDataSubject', d.source_is_data_subject, 'sourceDescription', d.source_description, 'provisionObligatory', d.provision_obligatory,
+          'provisionStatement', d.provision_statement, 'consequencesOfNotProviding', d.consequences_of_not_providing) order by d.position)
+        from data_item d where d.group_id = g.id), '[]'))
+    order by g.position) from data_subject_group g where g.version_id = vid), '[]'),
+  'recipients', coalesce((select jsonb_agg(jsonb_build_object('description', r.description, 'explanation', r.explanation) order by r.position) from recipient r where r.version_id = vid), '[]'),
+  'parties', coalesce((select jsonb_agg(jsonb_build_object(
+      'role', p.role, 'name', p.name, 'roleDescription', p.role_description, 'kind', p.kind, 'organisationId', p.organisation_id, 'email', p.email, 'phone', p.phone,
+      'visitingLine', p.visiting_line, 'visitingPostalCode', p.visiting_postal_code, 'visitingCity', p.visiting_city, 'visitingCountryCode', p.visiting_country_code,
+      'postalLine', p.postal_line, 'postalPostalCode', p.postal_postal_code, 'postalCity', p.postal_city, 'postalCountryCode', p.postal_country_code)
+    order by p.position) from processing_party p where p.version_id = vid), '[]'),
+  'transfers', coalesce((select jsonb_agg(jsonb_build_object(
+      'internationalOrganisation', t.international_organisation, 'recipientName', t.recipient_name, 'explanation', t.explanation,
+      'countryCode', t.country_code, 'safeguardCode', t.safeguard_code) order by t.position) from third_country_transfer t where t.version_id = vid), '[]'),
+  'relatedProcessings', coalesce((select jsonb_agg(jsonb_build_object('reference', r.reference, 'description', r.description) order by r.position)
+    from related_processing r where r.version_id = vid), '[]')))
+$fn$;
+
+-- What public search finds a version by: the version's own vector (title A, description B;
+-- purposes, data-subject groups, data items and recipients C) and, weighted lowest (D), the
+-- fields citizens look for besides: the names of its controllers and processors and the sources
+-- of its data items. Without those the vector is the version's own, ranked as before.
+create or replace function public_search_vector(vid uuid, own tsvector) returns tsvector language sql stable as $fn$
+select coalesce(own, ''::tsvector) || setweight(to_tsvector('dutch', concat_ws(E'\n',
+  (select string_agg(p.name, E'\n' order by p.position) from processing_party p where p.version_id = vid),
+  (select string_agg(d.source_description, E'\n' order by g.position, d.position)
+     from data_subject_group g join data_item d on d.group_id = g.id where g.version_id = vid and d.source_description is not null))), 'D')
+$fn$;
+
+-- THE RULE: the public versions of these records (all records when ids is null) at the moment
+-- "at", as rows of the read model. is_current marks the version the public sees now; only that
+-- one carries the pre-rendered document and the search vector (search finds current versions
+-- only), so projecting a record does not redo the work for every version in its history.
+-- rendered_*: documents and vectors already rendered, by version id (the projector's, see
+-- there); a version's content never changes once written, so neither does its rendering.
+-- (Replaces the two-argument form, which a call with two arguments would otherwise also match.)
+drop function if exists public_scope_versions(uuid[], timestamptz);
+create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null)
+  returns setof public_processing_activity_version language sql stable as $fn$
+with in_force as (
+  select v.* from processing_activity_version v
+   where (ids is null or v.activity_id = any(ids))
+     and v.status = 'PUBLISHED' and v.published_at is not null and (v.publish_from is null or v.publish_from <= at)
+), newest as (
+  select distinct on (v.activity_id) v.activity_id, v.id from in_force v order by v.activity_id, v.version_number desc
+), visible as (
+  select n.activity_id, n.id as current_id, a.organisation_id, a.reference
+    from newest n join processing_activity a on a.id = n.activity_id join processing_activity_version cv on cv.id = n.id
+   where not a.withheld and cv.legal_role = 'CONTROLLER'
+)
+select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference, v.version_number, v.published_at, v.publish_from,
+       v.title, v.description, v.legal_role, v.joint_controllership_arrangement,
+       v.automated_decision_making, v.automated_decision_statement, v.automated_decision_logic, v.automated_decision_consequences,
+       v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
+       v.related_processings_statement, v.data_subject_rights, v.processing_location,
+       v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
+       case when v.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, v.id)], public_search_vector(v.id, v.search_vector)) end,
+       case when v.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, v.id)], public_document(v.id)) end
+  from in_force v join visible s on s.activity_id = v.activity_id
+ where v.legal_role = 'CONTROLLER'
+$fn$;
+
+-- THE RULE for shared records: the organisations that adopted these visible records (ids: the
+-- records visible now, i.e. the current rows of public_scope_versions), as rows of the public side
+-- table. An adoption is public exactly while its record is; an adoption by the record's own
+-- organisation (possible after a record moved to the organisation that had adopted it) is not one.
+create or replace function public_scope_participants(visible uuid[]) returns setof public_processing_activity_participant language sql stable as $fn$
+select p.activity_id, p.organisation_id
+  from processing_activity_participant p join processing_activity a on a.id = p.activity_id
+ where p.activity_id = any(visible) and p.organisation_id <> a.organisation_id
+$fn$;
+
+-- The projector: brings the read model of these records up to date with the versions and their
+-- adoptions, appends one change-log event per record whose current public version, organisation,
+-- reference or set of adopting organisations changed (a tombstone, REMOVED, carries id,
+-- organisation, reference and moment only), and keeps their future publish-from moments in
+-- public_schedule. Answers the number of events.
+create or replace function public_register_project(ids uuid[]) returns integer language plpgsql as $fn$
+declare
+  at timestamptz := clock_timestamp();
+  fresh public_processing_activity_version[];
+  fresh_participants public_processing_activity_participant[];
+  events integer;
+  rendered_ids uuid[];
+  rendered_documents jsonb[];
+  rendered_vectors tsvector[];
+begin
+  ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
+  if cardinality(ids) = 0 then return 0; end if;
+  -- Rendering the current versions' documents and search vectors is most of the rule's cost. It is
+  -- done before the lock below (so concurrent writers render in parallel), and the rule is applied
+  -- again under the lock, reusing these renderings by version id: what is public is decided under
+  -- the lock, from what is committed then.
+  select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector) into rendered_ids, rendered_documents, rendered_vectors
+    from public_scope_versions(ids, at) f where f.is_current;
+  -- Change-log positions must become visible in order: a mirror resumes after the last position it
+  -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
+  -- lock at commit (deferred triggers) and hold it only until their commit is done.
+  perform pg_advisory_xact_lock(7166361, 1);
+  select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f;
+  select coalesce(array_agg(p), '{}') into fresh_participants
+    from public_scope_participants(array(select f.activity_id from unnest(fresh) f where f.is_current)) p;
+
+  insert into public_change (kind, activity_id, organisation_id, reference, version_id, occurred_at)
+  select case when o.activity_id is null then 'PUBLISHED' when n.activity_id is null then 'REMOVED' else 'UPDATED' end,
+         coalesce(n.activity_id, o.activity_id), coalesce(n.organisation_id, o.organisation_id), coalesce(n.reference, o.reference), n.version_id, at
+    from (select * from unnest(fresh) f where f.is_current) n
+    full join (select * from public_processing_activity_version p where p.activity_id = any(ids) and p.is_current) o on o.activity_id = n.activity_id
+   where o.activity_id is null or n.activity_id is null
+      or (n.version_id, n.organisation_id, n.reference) is distinct from (o.version_id, o.organisation_id, o.reference)
+      -- An adoption or a leave changes the listings of the organisations concerned: UPDATED.
+      or array(select fp.organisation_id from unnest(fresh_participants) fp where fp.activity_id = n.activity_id order by 1)
+         is distinct from array(select pp.organisation_id from public_processing_activity_participant pp where pp.activity_id = o.activity_id order by 1)
+   order by coalesce(n.activity_id, o.activity_id);
+  get diagnostics events = row_count;
+
+  delete from public_processing_activity_version p
+   where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p);
+  insert into public_processing_activity_version
+  select f.* from unnest(fresh) f where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
+
+  delete from public_processing_activity_participant pp
+   where pp.activity_id = any(ids)
+     and not exists (select 1 from unnest(fresh_participants) fp where fp.activity_id = pp.activity_id and fp.organisation_id = pp.organisation_id);
+  insert into public_processing_activity_participant
+  select fp.* from unnest(fresh_participants) fp on conflict do nothing;
+
+  delete from public_schedule s where s.activity_id = any(ids);
+  insert into public_schedule (version_id, activity_id, publish_from)
+  select v.id, v.activity_id, v.publish_from from processing_activity_version v
+   where v.activity_id = any(ids) and v.status = 'PUBLISHED' and v.publish_from > at;
+
+  -- API processes drop their response caches and re-read the schedule (response-cache.ts, projector.ts).
+  perform pg_notify('public_register_changed', '');
+  return events;
+end
+$fn$;
+
+-- The records a transaction changed, noted as it writes them (immediate row triggers with the
+-- same conditions as the deferred ones, installed by the migration that batches projection):
+-- "<transaction id>:<id>,<id>,…" in a transaction-local setting, so a rolled-back savepoint takes
+-- its notes with it. Appending copies the list, so a transaction that writes more than 1,000
+-- such rows stops noting ("<transaction id>:*") and its records are projected one by one.
+create or replace function public_register_note() returns trigger language plpgsql as $fn$
+declare
+  xid text := pg_current_xact_id()::text;
+  noted text := current_setting('public_register.pending', true);
+  id uuid;
+begin
+  -- (Two statements: an expression naming a field the other table's row lacks fails even untaken.)
+  if TG_TABLE_NAME = 'processing_activity' then
+    id := coalesce(NEW.id, OLD.id);
+  else
+    id := coalesce(NEW.activity_id, OLD.activity_id);
+  end if;
+  if noted is null or split_part(noted, ':', 1) <> xid then noted := xid || ':'; end if;
+  if noted = xid || ':*' then return null; end if;
+  perform set_config('public_register.pending', case when length(noted) > 37000 then xid || ':*' else noted || id || ',' end, true);
+  return null;
+end
+$fn$;
+
+-- Deferred constraint triggers call this at commit, once per written row that can change
+-- publication state. The first call projects every record the transaction noted, in one call of
+-- the projector (a sync batch of 100 records: one projection of 100 records, not 100 of one);
+-- the others find nothing left and return. Without notes of this transaction (rows written where
+-- the note triggers are not installed, or more than the notes hold), each call projects its own
+-- row's record, as repeated calls for one record are cheap no-ops of the projector.
+create or replace function public_register_track() returns trigger language plpgsql as $fn$
+declare
+  xid text := pg_current_xact_id()::text;
+  noted text := current_setting('public_register.pending', true);
+begin
+  if noted is not null and split_part(noted, ':', 1) = xid and noted <> xid || ':*' then
+    if noted <> xid || ':' then
+      perform set_config('public_register.pending', xid || ':', true);
+      perform public_register_project(string_to_array(rtrim(split_part(noted, ':', 2), ','), ',')::uuid[]);
+    end if;
+  elsif TG_TABLE_NAME = 'processing_activity' then
+    perform public_register_project(array[coalesce(NEW.id, OLD.id)]);
+  else
+    perform public_register_project(array[coalesce(NEW.activity_id, OLD.activity_id)]);
+  end if;
+  return null;
+end
+$fn$;
+`;
