@@ -35,6 +35,8 @@ const SEARCH_VECTOR_SQL =
 @Index({ name: 'processing_activity_version_public_idx', properties: ['activity', 'status', 'versionNumber'] })
 // Public listing in title order: the visibility filter walks this index in keyset order (public-scope.ts).
 @Index({ name: 'pav_public_title_idx', expression: `create index "pav_public_title_idx" on "processing_activity_version" ("title", "activity_id") where status = 'PUBLISHED'` })
+// The projector's schedule of future publish-from moments: a record's scheduled versions without reading its whole history (public-scope.ts).
+@Index({ name: 'pav_scheduled_idx', expression: `create index "pav_scheduled_idx" on "processing_activity_version" ("activity_id") where status = 'PUBLISHED' and publish_from is not null` })
 @Index({ name: 'pav_search_vector_idx', expression: 'create index "pav_search_vector_idx" on "processing_activity_version" using gin ("search_vector")' })
 @Index({ name: 'pav_legal_basis_codes_idx', expression: 'create index "pav_legal_basis_codes_idx" on "processing_activity_version" using gin ("legal_basis_codes")' })
 @Index({ name: 'pav_special_category_codes_idx', expression: 'create index "pav_special_category_codes_idx" on "processing_activity_version" using gin ("special_category_codes")' })

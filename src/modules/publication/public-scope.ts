@@ -79,31 +79,39 @@ $fn$;
 -- only), so projecting a record does not redo the work for every version in its history.
 -- rendered_*: documents and vectors already rendered, by version id (the projector's, see
 -- there); a version's content never changes once written, so neither does its rendering.
--- (Replaces the two-argument form, which a call with two arguments would otherwise also match.)
+-- only_versions: answer the rows of these versions only (the projector's, for the rows it writes);
+-- a filter outside the function would come after the rendering.
+-- (Replaces the earlier forms, which a call with fewer arguments would otherwise also match.)
 drop function if exists public_scope_versions(uuid[], timestamptz);
-create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null)
+drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[]);
+create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null, only_versions uuid[] default null)
   returns setof public_processing_activity_version language sql stable as $fn$
 with in_force as (
-  select v.* from processing_activity_version v
+  -- The deciding columns only: a record may have hundreds of versions, and this is read twice.
+  select v.id, v.activity_id, v.version_number, v.legal_role, v.published_at, v.publish_from from processing_activity_version v
    where (ids is null or v.activity_id = any(ids))
      and v.status = 'PUBLISHED' and v.published_at is not null and (v.publish_from is null or v.publish_from <= at)
 ), newest as (
-  select distinct on (v.activity_id) v.activity_id, v.id from in_force v order by v.activity_id, v.version_number desc
+  select distinct on (i.activity_id) i.activity_id, i.id, i.legal_role from in_force i order by i.activity_id, i.version_number desc
 ), visible as (
   select n.activity_id, n.id as current_id, a.organisation_id, a.reference
-    from newest n join processing_activity a on a.id = n.activity_id join processing_activity_version cv on cv.id = n.id
-   where not a.withheld and cv.legal_role = 'CONTROLLER'
+    from newest n join processing_activity a on a.id = n.activity_id
+   where not a.withheld and n.legal_role = 'CONTROLLER'
 )
-select v.id, v.activity_id, v.id = s.current_id, s.organisation_id, s.reference, v.version_number, v.published_at, v.publish_from,
+select i.id, i.activity_id, i.id = s.current_id, s.organisation_id, s.reference, i.version_number, i.published_at, i.publish_from,
        v.title, v.description, v.legal_role, v.joint_controllership_arrangement,
        v.automated_decision_making, v.automated_decision_statement, v.automated_decision_logic, v.automated_decision_consequences,
        v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
-       case when v.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, v.id)], public_search_vector(v.id, v.search_vector)) end,
-       case when v.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, v.id)], public_document(v.id)) end
-  from in_force v join visible s on s.activity_id = v.activity_id
- where v.legal_role = 'CONTROLLER'
+       case when i.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, i.id)], public_search_vector(i.id, v.search_vector)) end,
+       case when i.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, i.id)], public_document(i.id)) end
+  from in_force i join visible s on s.activity_id = i.activity_id
+  -- The version's content. (Always there: in_force is read from the same table in the same
+  -- snapshot. A left join on its key is one the planner drops when no content column is asked
+  -- for, as in the projector's decisions.)
+  left join processing_activity_version v on v.id = i.id
+ where i.legal_role = 'CONTROLLER' and (only_versions is null or i.id = any(only_versions))
 $fn$;
 
 -- THE RULE for shared records: the organisations that adopted these visible records (ids: the
@@ -144,23 +152,27 @@ declare
   rendered_ids uuid[];
   rendered_documents jsonb[];
   rendered_vectors tsvector[];
+  to_render uuid[];
+  to_write uuid[];
 begin
   ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
   if cardinality(ids) = 0 then return 0; end if;
   -- Rendering the current versions' documents and search vectors is most of the rule's cost. It is
-  -- done before the lock below (so concurrent writers render in parallel), and only for versions
-  -- that are not in the read model as current already; the rule is applied again under the lock,
-  -- reusing these renderings by version id: what is public is decided under the lock, from what is
-  -- committed then.
-  select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector) into rendered_ids, rendered_documents, rendered_vectors
-    from public_scope_versions(ids, at) f
+  -- done before the lock below (so concurrent writers render in parallel), for the versions that
+  -- are current now but not in the read model as current (all of them when thorough). The rule is
+  -- applied again under the lock, reusing these renderings by version id: what is public is
+  -- decided under the lock, from what is committed then. (Selecting decision columns only, the
+  -- rule's rendering is never computed: it is an inlined SQL function.)
+  select array_agg(f.version_id) into to_render from public_scope_versions(ids, at) f
    where f.is_current and (thorough or not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id and p.is_current));
+  if cardinality(to_render) > 0 then
+    select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector) into rendered_ids, rendered_documents, rendered_vectors
+      from public_scope_versions(ids, at, only_versions => to_render) f where f.is_current;
+  end if;
   -- Change-log positions must become visible in order: a mirror resumes after the last position it
   -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
   -- lock at commit (deferred triggers) and hold it only until their commit is done.
   perform pg_advisory_xact_lock(7166361, 1);
-  -- The decisions: the rule's rows without their content (the rule is an inlined SQL function, so
-  -- the columns not asked for are never computed).
   select coalesce(array_agg(row(f.version_id, f.activity_id, f.is_current, f.organisation_id, f.reference, f.published_at, f.publish_from)::public_version_decision), '{}')
     into decided from public_scope_versions(ids, at) f;
   if thorough then
@@ -182,17 +194,39 @@ begin
    order by coalesce(n.activity_id, o.activity_id);
   get diagnostics events = row_count;
 
-  delete from public_processing_activity_version p
-   where p.activity_id = any(ids)
-     and (not exists (select 1 from unnest(decided) d
-                       where d.version_id = p.version_id
-                         and (d.activity_id, d.is_current, d.organisation_id, d.reference, d.published_at, d.publish_from)
-                             is not distinct from (p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from))
-          or (thorough and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p)));
-  -- What is left is what the rule decided alike; the rest is rendered and written anew.
-  insert into public_processing_activity_version
-  select f.* from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f
-   where not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id);
+  -- (Two statements: a NOT EXISTS under an OR is run once per row, not as one hashed anti-join.)
+  -- The read model's rows of these records are read once: the rows whose decision no longer stands
+  -- are deleted, and the decisions no row stands for are the rows to render and write.
+  with stored as materialized (
+    select p.version_id, p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from
+      from public_processing_activity_version p where p.activity_id = any(ids)
+  ), superseded as (
+    delete from public_processing_activity_version p
+     using stored s
+     where p.version_id = s.version_id
+       and not exists (select 1 from unnest(decided) d
+                        where d.version_id = s.version_id
+                          and (d.activity_id, d.is_current, d.organisation_id, d.reference, d.published_at, d.publish_from)
+                              is not distinct from (s.activity_id, s.is_current, s.organisation_id, s.reference, s.published_at, s.publish_from))
+  )
+  select array_agg(d.version_id) into to_write from unnest(decided) d
+   where not exists (select 1 from stored s
+                      where s.version_id = d.version_id
+                        and (d.activity_id, d.is_current, d.organisation_id, d.reference, d.published_at, d.publish_from)
+                            is not distinct from (s.activity_id, s.is_current, s.organisation_id, s.reference, s.published_at, s.publish_from));
+  if thorough then
+    -- Also the rows whose decision stands but whose content is not what the rule renders now.
+    with redone as (
+      delete from public_processing_activity_version p
+       where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p)
+      returning p.version_id
+    )
+    select coalesce(to_write, '{}') || array(select version_id from redone) into to_write;
+  end if;
+  if cardinality(to_write) > 0 then
+    insert into public_processing_activity_version
+    select f.* from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, to_write) f;
+  end if;
 
   delete from public_processing_activity_participant pp
    where pp.activity_id = any(ids)
