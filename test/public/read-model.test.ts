@@ -108,6 +108,24 @@ describe('the public read model', () => {
       expect((await events('RM-MANY')).map((e) => e.kind)).toEqual(['PUBLISHED', 'REMOVED']);
     });
 
+    it('notes a record once however many of its rows a transaction writes: 1,200 versions of one record, one projection', async () => {
+      await fx.save('RM-LONG', { ...seedContent('D2717'), title: 'Verwerking met een lange geschiedenis' });
+      const { rows } = await knex().transaction(async (trx) => {
+        await trx.raw(`set local track_functions = 'pl'`);
+        // 1,200 older published versions, as an import of a record's history would write them.
+        await trx.raw(
+          `insert into processing_activity_version (id, activity_id, version_number, status, published_at, created_at, content_hash, title, legal_role)
+           select gen_random_uuid(), v.activity_id, -g, 'PUBLISHED', v.published_at - g * interval '1 day', v.created_at, v.content_hash, v.title || ' ' || g, v.legal_role
+             from processing_activity_version v join processing_activity a on a.id = v.activity_id, generate_series(1, 1200) g
+            where a.reference = 'RM-LONG'`,
+        );
+        await trx.raw('set constraints all immediate'); // the deferred projection runs now, inside the transaction
+        return trx.raw<{ rows: { calls: string }[] }>(`select coalesce(sum(calls), 0) as calls from pg_stat_xact_user_functions where funcname = 'public_register_project'`);
+      });
+      expect(Number(rows[0].calls)).toBe(1);
+      expect(await knex()('public_processing_activity_version').where({ reference: 'RM-LONG' }).count({ n: '*' }).first()).toEqual({ n: '1201' });
+    });
+
     it('follows an organisation move with an UPDATED event', async () => {
       await fx.save('RM-MOVE', { ...seedContent('D2717'), title: 'Verhuizende verwerking' });
       const target = await server.db.orm.em.fork().findOneOrFail(Organisation, { name: 'Gemeente Lisse' });

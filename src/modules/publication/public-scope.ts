@@ -248,8 +248,10 @@ $fn$;
 -- The records a transaction changed, noted as it writes them (immediate row triggers with the
 -- same conditions as the deferred ones, installed by the migration that batches projection):
 -- "<transaction id>:<id>,<id>,…" in a transaction-local setting, so a rolled-back savepoint takes
--- its notes with it. Appending copies the list, so a transaction that writes more than 1,000
--- such rows stops noting ("<transaction id>:*") and its records are projected one by one.
+-- its notes with it. A record is noted once, however many of its rows the transaction writes (a
+-- record deleted or withdrawn with hundreds of versions). Appending copies the list, so a
+-- transaction that writes more than 1,000 such records stops noting ("<transaction id>:*") and
+-- its records are projected one by one.
 create or replace function public_register_note() returns trigger language plpgsql as $fn$
 declare
   xid text := pg_current_xact_id()::text;
@@ -263,7 +265,7 @@ begin
     id := coalesce(NEW.activity_id, OLD.activity_id);
   end if;
   if noted is null or split_part(noted, ':', 1) <> xid then noted := xid || ':'; end if;
-  if noted = xid || ':*' then return null; end if;
+  if noted = xid || ':*' or strpos(noted, id::text) > 0 then return null; end if;
   perform set_config('public_register.pending', case when length(noted) > 37000 then xid || ':*' else noted || id || ',' end, true);
   return null;
 end
