@@ -195,25 +195,19 @@ begin
   get diagnostics events = row_count;
 
   -- (Two statements: a NOT EXISTS under an OR is run once per row, not as one hashed anti-join.)
-  -- The read model's rows of these records are read once: the rows whose decision no longer stands
-  -- are deleted, and the decisions no row stands for are the rows to render and write.
+  -- The read model's rows of these records, as decisions, are read once: the stored decisions the
+  -- rule no longer makes are deleted, and the decisions no stored row stands for are the rows to
+  -- render and write. (EXCEPT compares whole decisions, nulls alike.)
   with stored as materialized (
-    select p.version_id, p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from
+    select row(p.version_id, p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from)::public_version_decision as decision
       from public_processing_activity_version p where p.activity_id = any(ids)
   ), superseded as (
     delete from public_processing_activity_version p
-     using stored s
-     where p.version_id = s.version_id
-       and not exists (select 1 from unnest(decided) d
-                        where d.version_id = s.version_id
-                          and (d.activity_id, d.is_current, d.organisation_id, d.reference, d.published_at, d.publish_from)
-                              is not distinct from (s.activity_id, s.is_current, s.organisation_id, s.reference, s.published_at, s.publish_from))
+     using (select s.decision from stored s except select d from unnest(decided) d) gone
+     where p.version_id = (gone.decision).version_id
   )
-  select array_agg(d.version_id) into to_write from unnest(decided) d
-   where not exists (select 1 from stored s
-                      where s.version_id = d.version_id
-                        and (d.activity_id, d.is_current, d.organisation_id, d.reference, d.published_at, d.publish_from)
-                            is not distinct from (s.activity_id, s.is_current, s.organisation_id, s.reference, s.published_at, s.publish_from));
+  select array_agg((n.decision).version_id) into to_write
+    from (select d as decision from unnest(decided) d except select s.decision from stored s) n;
   if thorough then
     -- Also the rows whose decision stands but whose content is not what the rule renders now.
     with redone as (
