@@ -101,9 +101,16 @@ export async function observedContext<T extends object>(req: express.Request, bu
 }
 
 /**
+ * Error codes whose original error is logged (never sent to the caller), with the line's message:
+ * a bug, and an unreachable database (the caller is told only that; the log says how: refused,
+ * cut, full, closed).
+ */
+const LOGGED_CAUSES: Readonly<Record<string, string>> = { INTERNAL_SERVER_ERROR: 'internal error', [SERVICE_UNAVAILABLE]: 'database unavailable' };
+
+/**
  * Apollo plugin: records the operation name, the caller (token prefix), and every error of the
  * answer as the caller sees it (after masking); gives each error `extensions.requestId`; logs each
- * internal error with its original error and stack (never sent to the caller).
+ * internal error and each unreachable-database error with its original error and stack (LOGGED_CAUSES; never sent to the caller).
  */
 export function observabilityPlugin<C extends BaseContext>(callerOf: (context: C) => string | null): ApolloServerPlugin<C> {
   return {
@@ -123,9 +130,8 @@ export function observabilityPlugin<C extends BaseContext>(callerOf: (context: C
             facts.errorCodes.push(code);
             (error as { extensions?: GraphQLFormattedError['extensions'] }).extensions = { ...error.extensions, requestId: facts.id };
             // formatted errors are the originals in the same order (Apollo formats them one by one).
-            if (code === 'INTERNAL_SERVER_ERROR') facts.log.error({ err: errors?.[i], path: error.path, operation: operationName ?? null }, 'internal error');
-            // The caller is told only that the database cannot be reached; the log says how (refused, cut, full, closed).
-            if (code === SERVICE_UNAVAILABLE) facts.log.error({ err: errors?.[i], path: error.path, operation: operationName ?? null }, 'database unavailable');
+            const cause = LOGGED_CAUSES[code];
+            if (cause) facts.log.error({ err: errors?.[i], path: error.path, operation: operationName ?? null }, cause);
           });
         },
       };
