@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLIC_SCOPE_SQL } from '../src/modules/publication/public-scope';
+import { PUBLIC_SCOPE_SQL_20261214 as PUBLIC_SCOPE_SQL } from './sql/public-scope-20261214';
 import { PUBLIC_SCOPE_SQL_20261213 } from './sql/public-scope-20261213';
 
 /**

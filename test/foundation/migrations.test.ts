@@ -1,3 +1,5 @@
+import { type PublicDataItemRetentionRules, type PublicDocument, withDataItemRetentionRules } from '../../src/modules/publication/public-document';
+import { verifyPublicRegister } from '../../src/modules/publication/projector';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('migrations', () => {
@@ -26,5 +28,49 @@ describe('the migration list', () => {
       .filter((f) => /^Migration\d+\.ts$/.test(f))
       .map((f) => f.replace(/\.ts$/, ''));
     expect(MIGRATIONS.map((m) => m.name)).toEqual(files.sort());
+  });
+});
+
+describe('the retention rules beside the read model\'s documents (Migration20261215100000)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  /** The current rows' stored documents and rules, and each version's whole document as the rule renders it. */
+  const currentRows = async (withRulesColumn: boolean) => {
+    const { rows } = await db.orm.em
+      .getConnection()
+      .execute<{ version_id: string; document: PublicDocument; rules: PublicDataItemRetentionRules | null; whole: PublicDocument }[]>(
+        `select version_id, document, ${withRulesColumn ? 'data_item_retention_rules' : 'null'} as rules, public_document(version_id) as whole
+           from public_processing_activity_version where is_current order by version_id`,
+        [],
+        'all',
+      )
+      .then((rows) => ({ rows }));
+    return rows;
+  };
+  const itemRules = (d: PublicDocument) => d.dataSubjectGroups.flatMap((g) => g.dataItems.map((i) => i.retentionRules));
+
+  it('moves the rules out of the documents, and the down migration puts them back', async () => {
+    const migrator = db.orm.getMigrator();
+    expect(await migrator.getPendingMigrations()).toEqual([]);
+    const after = await currentRows(true);
+    expect(after.length).toBeGreaterThan(3);
+    expect(after.flatMap((r) => itemRules(r.whole)).flat().length).toBeGreaterThan(0);
+    for (const row of after) {
+      expect(itemRules(row.document).every((rules) => rules === undefined)).toBe(true);
+      expect(withDataItemRetentionRules(structuredClone(row.document), row.rules!)).toEqual(row.whole);
+    }
+
+    await migrator.down({ to: 'Migration20261214100000' });
+    const before = await currentRows(false);
+    expect(before.map((r) => r.version_id)).toEqual(after.map((r) => r.version_id));
+    for (const row of before) expect(row.document).toEqual(row.whole);
+
+    await migrator.up();
+    expect(await currentRows(true)).toEqual(after);
+    expect(await verifyPublicRegister(db.orm.em.getKnex())).toEqual([]);
   });
 });

@@ -122,6 +122,25 @@ test('a page of current versions reads their nested content from the pre-rendere
   expect(pages).toHaveLength(1);
 });
 
+test("a page reads its data items' retention rules (kept beside the document) only when it shows them", async () => {
+  const rulesRead = async (selection: string, fragments = ''): Promise<{ rulesColumn: boolean; rules: unknown[] }> => {
+    statements = [];
+    const nodes = await page(selection, fragments);
+    const pages = statements.filter((sql) => /"f"\."document"/.test(sql));
+    statements = null;
+    expect(pages).toHaveLength(1);
+    return { rulesColumn: /data_item_retention_rules/.test(pages[0]), rules: valuesAt(nodes, ['dataSubjectGroups', 'dataItems', 'retention', 'rules']) };
+  };
+  const without = await rulesRead('dataSubjectGroups { dataItems { description retention { text } } }');
+  expect(without.rulesColumn).toBe(false);
+  const withRules = await rulesRead('dataSubjectGroups { dataItems { retention { rules { kind duration sourceFragment } } } }');
+  expect(withRules.rulesColumn).toBe(true);
+  expect(withRules.rules.flat().length).toBeGreaterThan(3);
+  // Through a fragment, as codegen's documents ask.
+  const fragment = await rulesRead('...Rules', 'fragment Rules on ProcessingActivity { dataSubjectGroups { dataItems { retention { rules { kind duration sourceFragment } } } } }');
+  expect(fragment).toEqual(withRules);
+});
+
 test('every field of the current version answers from its document what the loaders answer for the same version', async () => {
   // The newest history entry is the current version, its nested content loaded from the tables.
   // Pages of 5: the content twice over costs more than the limit for a page of 100.

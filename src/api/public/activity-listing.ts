@@ -33,10 +33,12 @@ const PAGE_TEXTS_OF = new ColumnSelection<PageText>(
  * (document-content.ts): then the page reads the documents with its rows, and those fields need no
  * statement of their own. Related processings are not in the document (they keep their loader).
  */
-const DOCUMENT_OF = new ColumnSelection<'document'>(
+const DOCUMENT_OF = new ColumnSelection<'document' | 'data_item_retention_rules'>(
   {
     purposes: ['document'],
     dataSubjectGroups: ['document'],
+    // Kept beside the document (a quarter of its text), read only by a page that shows them.
+    'dataSubjectGroups.dataItems.retention.rules': ['document', 'data_item_retention_rules'],
     recipients: ['document'],
     controllers: ['document'],
     processors: ['document'],
@@ -82,9 +84,11 @@ export async function activityPage(ctx: PublicContext, info: GraphQLResolveInfo,
   const { filter } = args;
   const after = args.after ? decodeCursor(args.after, order) : null;
 
-  const document = DOCUMENT_OF.of(info).length > 0;
+  const documentColumns = DOCUMENT_OF.of(info);
+  const document = documentColumns.length > 0;
+  const dataItemRetentionRules = documentColumns.includes('data_item_retention_rules');
   const [{ rows, hasNextPage }, owners, vocabulary] = await Promise.all([
-    ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info), document }),
+    ctx.register.page({ filter, search, order, first: args.first, after, texts: PAGE_TEXTS_OF.of(info), document, dataItemRetentionRules }),
     filter?.organisationId ? ctx.organisations.subtree(filter.organisationId) : null,
     document ? ctx.register.vocabulary() : undefined,
   ]);

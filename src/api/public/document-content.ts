@@ -72,7 +72,8 @@ export interface DataItemFields {
   description: string;
   collectionPurpose?: string | null;
   retentionText?: string | null;
-  retentionRules: Stored<ParsedRetentionRule>[] | PublicRetention['rules'];
+  /** Absent from a document read without them (PageRequest.dataItemRetentionRules): only then is `retention.rules` not selected. */
+  retentionRules?: Stored<ParsedRetentionRule>[] | PublicRetention['rules'];
   sourceIsDataSubject?: boolean | null;
   sourceDescription?: string | null;
   provisionObligatory?: boolean | null;
@@ -93,7 +94,7 @@ export class DataItemView implements PublicDataItem {
   }
 
   get retention(): PublicRetention {
-    return { text: this.row.retentionText ?? null, rules: readAsNullable<PublicRetentionRule>(this.row.retentionRules) };
+    return { text: this.row.retentionText ?? null, rules: readAsNullable<PublicRetentionRule>(this.row.retentionRules ?? []) };
   }
 
   get source(): PublicDataSource {

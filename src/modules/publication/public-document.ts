@@ -4,7 +4,9 @@ import type { ParsedRetentionRule } from '../retention/retention-rule.types';
  * The pre-rendered public document of a current public version: the `document` column of the read
  * model, written by the projector (public_document() in public-scope.ts). Public columns only,
  * vocabulary codes without their labels (those come from the vocabularies kept in the process), and
- * related processings without the id of the record they point to.
+ * related processings without the id of the record they point to. The read model keeps its data
+ * items' retention rules in a column of their own (`data_item_retention_rules`): whoever shows them
+ * reads that column too and puts them in place with withDataItemRetentionRules.
  *
  * A field without a value is absent (the projector strips nulls: see public_document()), so a
  * reader takes a missing field as null.
@@ -41,7 +43,8 @@ export interface PublicDocumentDataItem {
   description: string;
   collectionPurpose?: string;
   retentionText?: string;
-  retentionRules: Stored<ParsedRetentionRule>[];
+  /** Absent in the read model's document until put in place (withDataItemRetentionRules). */
+  retentionRules?: Stored<ParsedRetentionRule>[];
   sourceIsDataSubject?: boolean;
   sourceDescription?: string;
   provisionObligatory?: boolean;
@@ -66,4 +69,20 @@ export interface PublicDocumentParty {
   postalPostalCode?: string;
   postalCity?: string;
   postalCountryCode?: string;
+}
+
+/**
+ * The read model's `data_item_retention_rules` of a document (public_data_item_retention_rules()):
+ * element g, i is the rules of data item i of data-subject group g, both in document order.
+ */
+export type PublicDataItemRetentionRules = Stored<ParsedRetentionRule>[][][];
+
+/** Puts the data items' retention rules (read beside the document) in place, in the document itself. */
+export function withDataItemRetentionRules(document: PublicDocument, rules: PublicDataItemRetentionRules): PublicDocument {
+  document.dataSubjectGroups.forEach((group, g) =>
+    group.dataItems.forEach((item, i) => {
+      item.retentionRules = rules[g]?.[i] ?? [];
+    }),
+  );
+  return document;
 }

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SUBTREE_IDS_SQL } from '../organisation/organisation-scope';
 import { type PublicChangeWithRecord, readPublicChanges } from './public-changes';
-import type { PublicDocument } from './public-document';
+import { type PublicDataItemRetentionRules, type PublicDocument, withDataItemRetentionRules } from './public-document';
 import { type PublicActivityFilter, PublicActivityOrder } from './public-filter';
 import type { PublicReferenceData, Vocabulary } from './reference-data';
 import { type ResolvedSearch, SearchPlanner } from './search/search-plan';
@@ -83,6 +83,8 @@ export interface PageRequest {
   texts?: readonly PageText[];
   /** Also return each row's pre-rendered document (its nested content), for a page that shows nested content. */
   document?: boolean;
+  /** With the document: also its data items' retention rules (kept apart in the read model; a page seldom shows them). */
+  dataItemRetentionRules?: boolean;
 }
 
 /** Columns of a page row that a request may leave out: long, optional texts. */
@@ -127,9 +129,27 @@ export type Keyset = [string | number, string];
 export type PageRow = Pick<PublicVersionRow, (typeof PAGE_COLUMNS)[number]> &
   Partial<Pick<PublicVersionRow, PageText>> & {
     sort_value: string | number;
-    /** Present when the request asked for it (PageRequest.document). */
+    /** Present when the request asked for it (PageRequest.document); its data items' retentionRules only when asked for too. */
     document?: PublicDocument;
   };
+
+/** The columns of a page row beyond PAGE_COLUMNS that this request asks for. */
+function requestedColumns(req: PageRequest, texts: readonly PageText[]): string[] {
+  if (!req.document) return [...texts];
+  return req.dataItemRetentionRules ? [...texts, 'document', 'data_item_retention_rules'] : [...texts, 'document'];
+}
+
+/** Rows as read: the read model keeps the data items' retention rules beside the document. */
+type PageRowRead = PageRow & { data_item_retention_rules?: PublicDataItemRetentionRules | null };
+
+function pageRows(rows: PageRowRead[]): PageRow[] {
+  for (const row of rows) {
+    if (row.data_item_retention_rules === undefined) continue;
+    if (row.document && row.data_item_retention_rules) withDataItemRetentionRules(row.document, row.data_item_retention_rules);
+    delete row.data_item_retention_rules;
+  }
+  return rows;
+}
 
 /**
  * Visible records per organisation, from which its counts with and without sub-organisations are
@@ -217,7 +237,7 @@ export class PublicRegister {
     if (search?.kind === 'nothing') return { rows: [], hasNextPage: false };
     if (search?.kind === 'words' && req.order === PublicActivityOrder.RELEVANCE) return this.wordsPage(search.words.map((w) => w.lexeme), req, texts);
     const q = this.filtered(req.filter, search)
-      .select(selectList(this.knex, [...PAGE_COLUMNS, ...texts, ...(req.document ? ['document'] : [])].map((c) => `f.${c}`)))
+      .select(selectList(this.knex, [...PAGE_COLUMNS, ...requestedColumns(req, texts)].map((c) => `f.${c}`)))
       .select(this.knex.raw(`${order.expr} as sort_value`));
     if (req.after) {
       const [value, id] = req.after;
@@ -228,7 +248,7 @@ export class PublicRegister {
       else q.whereRaw(`(${order.expr} ${cmp} ? or (${order.expr} = ? and f.activity_id ${idCmp} ?))`, [value, value, id]);
     }
     q.orderByRaw(`${order.expr} ${order.dir}, f.activity_id ${order.idDir}`).limit(req.first + 1);
-    const rows: PageRow[] = await q;
+    const rows = pageRows(await q);
     return { rows: rows.slice(0, req.first), hasNextPage: rows.length > req.first };
   }
 
@@ -322,14 +342,14 @@ export class PublicRegister {
   private async wordsPage(lexemes: string[], req: PageRequest, texts: readonly PageText[]): Promise<{ rows: PageRow[]; hasNextPage: boolean }> {
     const k = this.knex;
     const q = k
-      .select(selectList(k, [...PAGE_COLUMNS, ...texts, ...(req.document ? ['document'] : [])].map((c) => `f.${c}`)))
+      .select(selectList(k, [...PAGE_COLUMNS, ...requestedColumns(req, texts)].map((c) => `f.${c}`)))
       .select(k.raw('c.score as sort_value'))
       .from(wordStream(k, lexemes, req.after ?? null))
       .join({ f: PUBLIC_VERSIONS }, (j) => j.on('f.activity_id', '=', 'c.activity_id').andOn(k.raw('f.is_current')));
     if (lexemes.length > 1) q.whereRaw(wordIsBest(k, lexemes));
     applyFilter(k, q, req.filter ?? {});
     q.orderByRaw('c.score desc, c.activity_id asc').limit(req.first + 1);
-    const rows: PageRow[] = await q;
+    const rows = pageRows(await q);
     return { rows: rows.slice(0, req.first), hasNextPage: rows.length > req.first };
   }
 

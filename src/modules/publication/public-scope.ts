@@ -34,7 +34,12 @@ export const PUBLIC_SCOPE_SQL = String.raw`
 -- record they point to (that record may be hidden). A field without a value is left out rather
 -- than stored as null: every page reads, sends and parses these documents, and half of their text
 -- was keys of empty fields (readers take a missing field as null, public-document.ts).
-create or replace function public_document(vid uuid) returns jsonb language sql stable as $fn$
+-- with_retention_rules false leaves the data items' parsed retention rules out: the read model
+-- keeps those in a column of their own (public_data_item_retention_rules), as they are a quarter of a
+-- document's text and a page seldom shows them.
+-- (Replaces the one-argument form, which a call with one argument would otherwise also match.)
+drop function if exists public_document(uuid);
+create or replace function public_document(vid uuid, with_retention_rules boolean default true) returns jsonb language sql stable as $fn$
 select jsonb_strip_nulls(jsonb_build_object(
   'purposes', coalesce((select jsonb_agg(jsonb_build_object(
       'description', p.description, 'legalBasis', p.legal_basis_code, 'legalBasisExplanation', p.legal_basis_explanation,
@@ -44,7 +49,7 @@ select jsonb_strip_nulls(jsonb_build_object(
       'description', g.description, 'noSpecialCategories', g.no_special_categories,
       'specialCategories', coalesce((select jsonb_agg(c.special_category_code order by c.special_category_code) from data_subject_group_special_category c where c.data_subject_group_id = g.id), '[]'),
       'dataItems', coalesce((select jsonb_agg(jsonb_build_object(
-          'description', d.description, 'collectionPurpose', d.collection_purpose, 'retentionText', d.retention_text, 'retentionRules', d.retention_rules,
+          'description', d.description, 'collectionPurpose', d.collection_purpose, 'retentionText', d.retention_text, 'retentionRules', case when with_retention_rules then d.retention_rules end,
           'sourceIsDataSubject', d.source_is_data_subject, 'sourceDescription', d.source_description, 'provisionObligatory', d.provision_obligatory,
           'provisionStatement', d.provision_statement, 'consequencesOfNotProviding', d.consequences_of_not_providing) order by d.position)
         from data_item d where d.group_id = g.id), '[]'))
@@ -62,6 +67,14 @@ select jsonb_strip_nulls(jsonb_build_object(
     from related_processing r where r.version_id = vid), '[]')))
 $fn$;
 
+-- The parsed retention rules of one version's data items, aligned with its document: element g, i
+-- is the list of rules of data item i of data-subject group g (both in document order). Fields
+-- without a value are left out, as in the document.
+create or replace function public_data_item_retention_rules(vid uuid) returns jsonb language sql stable as $fn$
+select jsonb_strip_nulls(coalesce(jsonb_agg(coalesce((select jsonb_agg(d.retention_rules order by d.position) from data_item d where d.group_id = g.id), '[]') order by g.position), '[]'))
+  from data_subject_group g where g.version_id = vid
+$fn$;
+
 -- What public search finds a version by: the version's own vector (title A, description B;
 -- purposes, data-subject groups, data items and recipients C) and, weighted lowest (D), the
 -- fields citizens look for besides: the names of its controllers and processors and the sources
@@ -75,16 +88,18 @@ $fn$;
 
 -- THE RULE: the public versions of these records (all records when ids is null) at the moment
 -- "at", as rows of the read model. is_current marks the version the public sees now; only that
--- one carries the pre-rendered document and the search vector (search finds current versions
--- only), so projecting a record does not redo the work for every version in its history.
--- rendered_*: documents and vectors already rendered, by version id (the projector's, see
--- there); a version's content never changes once written, so neither does its rendering.
+-- one carries the pre-rendered document (its retention rules apart), the search vector (search
+-- finds current versions only) and the retention rules, so projecting a record does not redo the
+-- work for every version in its history. rendered_*: documents, vectors and rules already
+-- rendered, by version id (the projector's, see there); a version's content never changes once
+-- written, so neither does its rendering.
 -- only_versions: answer the rows of these versions only (the projector's, for the rows it writes);
 -- a filter outside the function would come after the rendering.
 -- (Replaces the earlier forms, which a call with fewer arguments would otherwise also match.)
 drop function if exists public_scope_versions(uuid[], timestamptz);
 drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[]);
-create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null, only_versions uuid[] default null)
+drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[], uuid[]);
+create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null, rendered_rules jsonb[] default null, only_versions uuid[] default null)
   returns setof public_processing_activity_version language sql stable as $fn$
 with in_force as (
   -- The deciding columns only: a record may have hundreds of versions, and this is read twice.
@@ -105,7 +120,8 @@ select i.id, i.activity_id, i.id = s.current_id, s.organisation_id, s.reference,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
        case when i.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, i.id)], public_search_vector(i.id, v.search_vector)) end,
-       case when i.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, i.id)], public_document(i.id)) end
+       case when i.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, i.id)], public_document(i.id, false)) end,
+       case when i.id = s.current_id then coalesce(rendered_rules[array_position(rendered_ids, i.id)], public_data_item_retention_rules(i.id)) end
   from in_force i join visible s on s.activity_id = i.activity_id
   -- The version's content. (Always there: in_force is read from the same table in the same
   -- snapshot. A left join on its key is one the planner drops when no content column is asked
@@ -152,6 +168,7 @@ declare
   rendered_ids uuid[];
   rendered_documents jsonb[];
   rendered_vectors tsvector[];
+  rendered_rules jsonb[];
   to_render uuid[];
   to_write uuid[];
 begin
@@ -166,7 +183,8 @@ begin
   select array_agg(f.version_id) into to_render from public_scope_versions(ids, at) f
    where f.is_current and (thorough or not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id and p.is_current));
   if cardinality(to_render) > 0 then
-    select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector) into rendered_ids, rendered_documents, rendered_vectors
+    select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector), array_agg(f.data_item_retention_rules)
+      into rendered_ids, rendered_documents, rendered_vectors, rendered_rules
       from public_scope_versions(ids, at, only_versions => to_render) f where f.is_current;
   end if;
   -- Change-log positions must become visible in order: a mirror resumes after the last position it
@@ -176,7 +194,7 @@ begin
   select coalesce(array_agg(row(f.version_id, f.activity_id, f.is_current, f.organisation_id, f.reference, f.published_at, f.publish_from)::public_version_decision), '{}')
     into decided from public_scope_versions(ids, at) f;
   if thorough then
-    select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors) f;
+    select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, rendered_rules) f;
   end if;
   select coalesce(array_agg(p), '{}') into fresh_participants
     from public_scope_participants(array(select d.activity_id from unnest(decided) d where d.is_current)) p;
@@ -219,7 +237,7 @@ begin
   end if;
   if cardinality(to_write) > 0 then
     insert into public_processing_activity_version
-    select f.* from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, to_write) f;
+    select f.* from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, rendered_rules, to_write) f;
   end if;
 
   delete from public_processing_activity_participant pp

@@ -13,7 +13,11 @@ export const SNAPSHOT_BATCH = 500;
  * generation and be copied and promoted by the garbage collector, while a batch of strings is
  * cheap to keep.
  */
-export type DocumentRow = Omit<PublicVersionRow, 'document'> & { document_text: string } & RecordWide;
+export type DocumentRow = Omit<PublicVersionRow, 'document'> & {
+  document_text: string;
+  /** The read model's data items' retention rules, when the document was read without them (a current version's). */
+  data_item_retention_rules_text: string | null;
+} & RecordWide;
 
 /**
  * Retention and source the record states once for all its data items (issue 12): columns of the
@@ -88,7 +92,7 @@ export class RegisterSnapshot {
       const [where, bindings] = scopeCondition(scope);
       await trx.raw(
         `declare open_data no scroll cursor for
-         select ${columnsOf('p')}, p.document::text as document_text, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
+         select ${columnsOf('p')}, p.document::text as document_text, p.data_item_retention_rules::text as data_item_retention_rules_text, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
           where p.is_current ${where} order by p.title, p.activity_id`,
         bindings,
       );
@@ -141,7 +145,7 @@ export class RegisterSnapshot {
     // Older versions: their documents rendered by the projector's own function (only the current
     // version's is stored); which versions are public is what the read model holds.
     const { rows: older } = await this.trx.raw<{ rows: DocumentRow[] }>(
-      `select ${columnsOf('p')}, public_document(p.version_id)::text as document_text, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
+      `select ${columnsOf('p')}, public_document(p.version_id)::text as document_text, null as data_item_retention_rules_text, ${RECORD_WIDE} from ${PUBLIC_VERSIONS} p ${RECORD_WIDE_JOIN}
         where p.activity_id = any(?::uuid[]) and not p.is_current order by p.activity_id, p.version_number desc`,
       [activityIds],
     );

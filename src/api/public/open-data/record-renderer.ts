@@ -1,7 +1,7 @@
 import { PartyRole } from '../../../modules/processing-activity/processing-activity.enums';
 import type { OrganisationCounts, PublicVersionRow } from '../../../modules/publication/public-register';
 import type { Vocabulary, VocabularyTerm } from '../../../modules/publication/reference-data';
-import type { PublicDocument, PublicDocumentDataItem, PublicDocumentParty } from '../../../modules/publication/public-document';
+import { type PublicDocument, type PublicDocumentDataItem, type PublicDocumentParty, withDataItemRetentionRules } from '../../../modules/publication/public-document';
 import type { DocumentRow, RelatedLink, SnapshotRecord } from '../../../modules/publication/register-snapshot';
 import { toGlobalId } from '../../common/global-id';
 import { toParty } from '../document-content';
@@ -117,6 +117,7 @@ export class RecordRenderer {
    */
   private content(version: PublicActivityContent, row: DocumentRow, related: RelatedLink[] | undefined): Json {
     const doc: PublicDocument = JSON.parse(row.document_text);
+    if (row.data_item_retention_rules_text) withDataItemRetentionRules(doc, JSON.parse(row.data_item_retention_rules_text));
     const transfers = version.thirdCountryTransfers;
     return {
       reference: version.reference,
@@ -194,7 +195,7 @@ function dataItem(d: PublicDocumentDataItem): Json {
   };
 }
 
-function retentionRule(r: PublicDocumentDataItem['retentionRules'][number]): Json {
+function retentionRule(r: NonNullable<PublicDocumentDataItem['retentionRules']>[number]): Json {
   return {
     kind: r.kind,
     duration: r.duration ?? null,
