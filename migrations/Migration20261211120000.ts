@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { PUBLIC_SCOPE_SQL_20261212 as PUBLIC_SCOPE_SQL } from './sql/public-scope-20261212';
-import { PUBLIC_SEARCH_INDEXES_SQL, PUBLIC_SEARCH_SQL, PUBLIC_SEARCH_TABLES_SQL, PUBLIC_SEARCH_TRIGGERS_SQL } from '../src/modules/publication/search/search-index-sql';
+import { PUBLIC_SEARCH_INDEXES_SQL, PUBLIC_SEARCH_TABLES_SQL, PUBLIC_SEARCH_TRIGGERS_SQL } from '../src/modules/publication/search/search-index-sql';
+import { PUBLIC_SEARCH_SQL_20261213 as PUBLIC_SEARCH_SQL } from './sql/public-search-20261213';
 
 /**
  * Search on the read model (docs/performance.md, "Search"): the postings and per-word facet

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLIC_SEARCH_POSTING_BY_RECORD_INDEX_SQL, PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-index-sql';
+import { PUBLIC_SEARCH_POSTING_BY_RECORD_INDEX_SQL } from '../src/modules/publication/search/search-index-sql';
+import { PUBLIC_SEARCH_SQL_20261213 as PUBLIC_SEARCH_SQL } from './sql/public-search-20261213';
 
 /**
  * The search postings of a record whose current row goes are removed by the record (an index on

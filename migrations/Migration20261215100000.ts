@@ -1,19 +1,26 @@
 import { Migration } from '@mikro-orm/migrations';
 import { PUBLIC_SCOPE_SQL } from '../src/modules/publication/public-scope';
+import { PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-index-sql';
 import { PUBLIC_SCOPE_SQL_20261214 } from './sql/public-scope-20261214';
+import { PUBLIC_SEARCH_SQL_20261213 } from './sql/public-search-20261213';
 
 /**
- * The parsed retention rules leave the read model's pre-rendered document for a column of their
- * own, `data_item_retention_rules` (public-scope.ts: `public_document(vid, false)` and
- * `public_data_item_retention_rules(vid)`). They were a quarter of a current document's text, which every
- * page of records with nested content read, sent and parsed, while few pages show them; a page
- * that does reads the column too, and the downloads and the change feed put them back in place.
- * Existing current rows are rendered anew; the down migration renders them whole again.
+ * Lighter pages and lighter publishing writes (public-scope.ts, search/search-index-sql.ts):
+ * - The parsed retention rules leave the read model's pre-rendered document for a column of their
+ *   own, `data_item_retention_rules` (`public_document(vid, false)`,
+ *   `public_data_item_retention_rules(vid)`). They were a quarter of a current document's text,
+ *   which every page of records with nested content read, sent and parsed, while few pages show
+ *   them; a page that does reads the column too, and the downloads put them back in place.
+ *   Existing current rows are rendered anew; the down migration renders them whole again.
+ * - A record's current row that gives way to a new current version under the same organisation
+ *   and reference is rewritten in place, and search's trigger changes only the postings and counts
+ *   of the words that differ, instead of removing and adding every word of the record.
  */
 export class Migration20261215100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "public_processing_activity_version" add column "data_item_retention_rules" jsonb null;`);
     this.addSql(PUBLIC_SCOPE_SQL);
+    this.addSql(PUBLIC_SEARCH_SQL);
     // Search reads neither column: its trigger would rewrite every posting for nothing.
     this.addSql(`alter table "public_processing_activity_version" disable trigger "public_search_updated";`);
     this.addSql(
@@ -28,6 +35,7 @@ export class Migration20261215100000 extends Migration {
     this.addSql(`drop function if exists public_data_item_retention_rules(uuid);`);
     this.addSql(`alter table "public_processing_activity_version" drop column "data_item_retention_rules";`);
     this.addSql(PUBLIC_SCOPE_SQL_20261214);
+    this.addSql(PUBLIC_SEARCH_SQL_20261213);
     this.addSql(`alter table "public_processing_activity_version" disable trigger "public_search_updated";`);
     this.addSql(`update "public_processing_activity_version" set "document" = public_document("version_id") where "is_current";`);
     this.addSql(`alter table "public_processing_activity_version" enable trigger "public_search_updated";`);

@@ -182,6 +182,43 @@ describe('the public read model', () => {
       expect((await events(reference)).map((e) => e.kind)).toEqual(['PUBLISHED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED', 'UPDATED']);
     });
 
+    it("a new public version changes only the search postings and counts of the words that differ", async () => {
+      const reference = 'RM-WORDS';
+      const postings = async () =>
+        Object.fromEntries(
+          (
+            await knex()
+              .select('p.lexeme', knex().raw('p.xmin::text as xmin'))
+              .from({ p: 'public_search_posting' })
+              .join({ v: 'public_processing_activity_version' }, 'v.activity_id', 'p.activity_id')
+              .where({ 'v.reference': reference, 'v.is_current': true })
+          ).map((r: { lexeme: string; xmin: string }) => [r.lexeme, r.xmin]),
+        );
+      const records = async (word: string) => Number((await knex()('public_search_facet').first('records').where({ lexeme: word, facet: 'T', key: '' }))?.records ?? 0);
+      const words = (title: string) => ({ ...seedContent('D2717'), title, description: null });
+
+      await fx.save(reference, words('Kwallenteller zeegras'));
+      const before = await postings();
+      expect(Object.keys(before)).toEqual(expect.arrayContaining(['kwallenteller', 'zeegras']));
+      const [kwallen, zeegras] = [await records('kwallenteller'), await records('zeegras')];
+
+      await fx.save(reference, words('Zeesterrenteller zeegras'));
+      const after = await postings();
+      expect(after).not.toHaveProperty('kwallenteller');
+      expect(after).toHaveProperty('zeesterrenteller');
+      // The words both versions have keep their postings as they were (not deleted and added again).
+      const common = Object.keys(before).filter((w) => w in after);
+      expect(common.length).toBeGreaterThan(10);
+      for (const word of common) expect({ word, xmin: after[word] }).toEqual({ word, xmin: before[word] });
+      expect([await records('kwallenteller'), await records('zeegras'), await records('zeesterrenteller')]).toEqual([kwallen - 1, zeegras, 1]);
+
+      // Other codes (a legal basis the record did not have): every word is counted again under them.
+      const changed = words('Zeesterrenteller zeegras');
+      changed.purposes[0].legalBasis = changed.purposes[0].legalBasis === 'CONSENT' ? 'CONTRACT' : 'CONSENT';
+      await fx.save(reference, changed);
+      expect(await records('zeegras')).toBe(zeegras);
+    });
+
     it('applies a scheduled publication within a second of its moment without any request, in exactly one process', async () => {
       // A second API process on the same database, racing this one's scheduler.
       const other = new PublicationScheduler(knex());

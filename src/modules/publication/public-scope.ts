@@ -171,6 +171,8 @@ declare
   rendered_rules jsonb[];
   to_render uuid[];
   to_write uuid[];
+  to_replace_old uuid[];
+  to_replace_new uuid[];
 begin
   ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
   if cardinality(ids) = 0 then return 0; end if;
@@ -215,17 +217,43 @@ begin
   -- (Two statements: a NOT EXISTS under an OR is run once per row, not as one hashed anti-join.)
   -- The read model's rows of these records, as decisions, are read once: the stored decisions the
   -- rule no longer makes are deleted, and the decisions no stored row stands for are the rows to
-  -- render and write. (EXCEPT compares whole decisions, nulls alike.)
+  -- render and write. (EXCEPT compares whole decisions, nulls alike.) A record whose current row
+  -- gives way to another current row under the same organisation and reference (a new public
+  -- version, a changed publish-from) keeps its row, rewritten in place: search's trigger then
+  -- changes only the words and counts that differ between the two (search-index-sql.ts), not every
+  -- word of the record twice. (A move or a new reference is deleted and inserted: rewriting rows in
+  -- place could meet another record's row that still holds their key, as when two swap references.)
   with stored as materialized (
     select row(p.version_id, p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from)::public_version_decision as decision
       from public_processing_activity_version p where p.activity_id = any(ids)
+  ), gone_decisions as materialized (
+    select s.decision from stored s except select d from unnest(decided) d
+  ), new_decisions as materialized (
+    select d as decision from unnest(decided) d except select s.decision from stored s
+  ), replaced as materialized (
+    select (g.decision).version_id as old_id, (n.decision).version_id as new_id
+      from gone_decisions g join new_decisions n on (n.decision).activity_id = (g.decision).activity_id
+     where (g.decision).is_current and (n.decision).is_current
+       and (n.decision).organisation_id = (g.decision).organisation_id and (n.decision).reference = (g.decision).reference
   ), superseded as (
-    delete from public_processing_activity_version p
-     using (select s.decision from stored s except select d from unnest(decided) d) gone
-     where p.version_id = (gone.decision).version_id
+    delete from public_processing_activity_version p using gone_decisions g
+     where p.version_id = (g.decision).version_id and p.version_id not in (select r.old_id from replaced r)
   )
-  select array_agg((n.decision).version_id) into to_write
-    from (select d as decision from unnest(decided) d except select s.decision from stored s) n;
+  select (select array_agg((n.decision).version_id) from new_decisions n where (n.decision).version_id not in (select r.new_id from replaced r)),
+         (select array_agg(r.old_id order by r.new_id) from replaced r), (select array_agg(r.new_id order by r.new_id) from replaced r)
+    into to_write, to_replace_old, to_replace_new;
+  if cardinality(to_replace_new) > 0 then
+    update public_processing_activity_version p
+       set (version_id, activity_id, is_current, organisation_id, reference, version_number, published_at, publish_from,
+            title, description, legal_role, joint_controllership_arrangement,
+            automated_decision_making, automated_decision_statement, automated_decision_logic, automated_decision_consequences,
+            third_country_transfers, third_country_transfers_statement, transfer_safeguard_statement, recipients_none,
+            related_processings_statement, data_subject_rights, processing_location,
+            legal_basis_codes, special_category_codes, transfer_country_codes, search_vector, document, data_item_retention_rules) = row(f.*)
+      from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, rendered_rules, to_replace_new) f
+      join unnest(to_replace_old, to_replace_new) r(old_id, new_id) on r.new_id = f.version_id
+     where p.version_id = r.old_id;
+  end if;
   if thorough then
     -- Also the rows whose decision stands but whose content is not what the rule renders now.
     with redone as (

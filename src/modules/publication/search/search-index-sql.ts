@@ -38,7 +38,58 @@ begin
   -- A record's postings are those of its current row, and a record has one current row at a time:
   -- the postings of a current row that goes are all its record's postings (found by the record,
   -- one index range, instead of one lookup per word with its score computed again).
-  if TG_OP in ('DELETE', 'UPDATE') then
+  if TG_OP = 'UPDATE' then
+    -- A record current before and after (the projector rewrites its current row in place for a new
+    -- public version): only what differs changes. Its postings whose word or score differ are
+    -- replaced; with the same organisation and codes its counts move by the words it lost and
+    -- gained only, else by all of them. The other rows are handled as a delete and an insert.
+    with kept as materialized (
+      select g.activity_id, g.search_vector as old_vector, f.search_vector as new_vector,
+             (g.organisation_id, g.legal_basis_codes, g.special_category_codes, g.transfer_country_codes)
+               is not distinct from (f.organisation_id, f.legal_basis_codes, f.special_category_codes, f.transfer_country_codes) as same_keys,
+             g.organisation_id as old_organisation_id, g.legal_basis_codes as old_legal_basis_codes, g.special_category_codes as old_special_category_codes,
+             g.transfer_country_codes as old_transfer_country_codes,
+             f.organisation_id, f.legal_basis_codes, f.special_category_codes, f.transfer_country_codes
+        from gone g join fresh f on f.activity_id = g.activity_id and f.is_current
+       where g.is_current
+    ), stored as materialized (
+      select p.ctid as row_id, p.lexeme, p.activity_id, p.score from public_search_posting p where p.activity_id in (select k.activity_id from kept k)
+    ), wanted as materialized (
+      select u.lexeme collate "C" as lexeme, k.activity_id, ts_rank_cd(k.new_vector, public_search_lexeme(u.lexeme)) as score from kept k, unnest(k.new_vector) u
+    ), removed as (
+      delete from public_search_posting p using (select s.row_id from stored s left join wanted w using (activity_id, lexeme, score) where w.lexeme is null) r
+       where p.ctid = r.row_id
+    ), added as (
+      insert into public_search_posting (lexeme, activity_id, score)
+      select w.lexeme, w.activity_id, w.score from wanted w left join stored s using (activity_id, lexeme, score) where s.lexeme is null
+    ), queued as (
+      insert into public_search_pending
+      select -1, case when k.same_keys then array(select unnest(tsvector_to_array(k.old_vector)) except select unnest(tsvector_to_array(k.new_vector))) else tsvector_to_array(k.old_vector) end,
+             k.old_organisation_id, k.old_legal_basis_codes, k.old_special_category_codes, k.old_transfer_country_codes from kept k
+      union all
+      select 1, case when k.same_keys then array(select unnest(tsvector_to_array(k.new_vector)) except select unnest(tsvector_to_array(k.old_vector))) else tsvector_to_array(k.new_vector) end,
+             k.organisation_id, k.legal_basis_codes, k.special_category_codes, k.transfer_country_codes from kept k
+    )
+    insert into public_search_flush select txid_current() where exists (select 1 from kept) on conflict do nothing;
+    -- (The rows of kept records are left out below.)
+    with g as (select * from gone g where g.is_current and not exists (select 1 from fresh f where f.activity_id = g.activity_id and f.is_current)),
+    postings as (
+      delete from public_search_posting p using (select distinct g.activity_id from g) d where p.activity_id = d.activity_id),
+    queued as (
+      insert into public_search_pending
+      select -1, tsvector_to_array(g.search_vector), g.organisation_id, g.legal_basis_codes, g.special_category_codes, g.transfer_country_codes from g)
+    insert into public_search_flush select txid_current() where exists (select 1 from g) on conflict do nothing;
+    with f as (select * from fresh f where f.is_current and not exists (select 1 from gone g where g.activity_id = f.activity_id and g.is_current)),
+    postings as (
+      insert into public_search_posting (lexeme, activity_id, score)
+      select u.lexeme, f.activity_id, ts_rank_cd(f.search_vector, public_search_lexeme(u.lexeme)) from f, unnest(f.search_vector) u),
+    queued as (
+      insert into public_search_pending
+      select 1, tsvector_to_array(f.search_vector), f.organisation_id, f.legal_basis_codes, f.special_category_codes, f.transfer_country_codes from f)
+    insert into public_search_flush select txid_current() where exists (select 1 from f) on conflict do nothing;
+    return null;
+  end if;
+  if TG_OP = 'DELETE' then
     with g as (select * from gone where is_current),
     postings as (
       delete from public_search_posting p using (select distinct g.activity_id from g) d where p.activity_id = d.activity_id),
@@ -47,7 +98,7 @@ begin
       select -1, tsvector_to_array(g.search_vector), g.organisation_id, g.legal_basis_codes, g.special_category_codes, g.transfer_country_codes from g)
     insert into public_search_flush select txid_current() where exists (select 1 from g) on conflict do nothing;
   end if;
-  if TG_OP in ('INSERT', 'UPDATE') then
+  if TG_OP = 'INSERT' then
     with f as (select * from fresh where is_current),
     postings as (
       insert into public_search_posting (lexeme, activity_id, score)
