@@ -124,8 +124,8 @@ async function projectionCheck(url: string, prefix: string): Promise<{ differenc
       `with ids as materialized (select array_agg(id) as ids from processing_activity where reference like ?),
             expected as materialized (select f.* from ids, public_scope_versions(ids.ids, clock_timestamp()) f),
             actual as materialized (select p.* from ids, public_processing_activity_version p where p.activity_id = any(ids.ids))
-       select (select count(*) from (select * from expected except select * from actual) m)
-            + (select count(*) from (select * from actual except select * from expected) u) as differences,
+       select (select count(*) from (select to_jsonb(e) from expected e except select to_jsonb(a) from actual a) m)
+            + (select count(*) from (select to_jsonb(a) from actual a except select to_jsonb(e) from expected e) u) as differences,
               (select count(*) from actual where is_current) as public_records`,
       [`${prefix}-%`],
     );

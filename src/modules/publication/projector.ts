@@ -82,9 +82,11 @@ export async function verifyPublicRegister(knex: Knex): Promise<RegisterDifferen
         `with expected as materialized (select * from public_scope_versions(null, clock_timestamp())),
               expected_participants as materialized (select * from public_scope_participants(array(select activity_id from expected where is_current))),
               expected_schedule as (select id as version_id, activity_id, publish_from from processing_activity_version where status = 'PUBLISHED' and publish_from > clock_timestamp())
-         select 'public_processing_activity_version' tbl, 'missing' problem, activity_id, version_id from (select * from expected except select * from public_processing_activity_version) m
+         select 'public_processing_activity_version' tbl, 'missing' problem, (r->>'activity_id')::uuid as activity_id, (r->>'version_id')::uuid as version_id
+           from (select to_jsonb(e) r from expected e except select to_jsonb(p) from public_processing_activity_version p) m
          union all
-         select 'public_processing_activity_version', 'unexpected', activity_id, version_id from (select * from public_processing_activity_version except select * from expected) u
+         select 'public_processing_activity_version', 'unexpected', (r->>'activity_id')::uuid, (r->>'version_id')::uuid
+           from (select to_jsonb(p) r from public_processing_activity_version p except select to_jsonb(e) from expected e) u
          union all
          select 'public_processing_activity_participant', 'missing', activity_id, organisation_id from (select * from expected_participants except select * from public_processing_activity_participant) pm
          union all

@@ -86,6 +86,9 @@ select coalesce(own, ''::tsvector) || setweight(to_tsvector('dutch', concat_ws(E
      from data_subject_group g join data_item d on d.group_id = g.id where g.version_id = vid and d.source_description is not null))), 'D')
 $fn$;
 
+-- The read model keeps documents as json, the text PostgreSQL sends as it is: every page reads
+-- them, and writing jsonb out as text was most of a page's work in PostgreSQL. json has no
+-- equality, so whole rows are compared as to_jsonb(row).
 -- THE RULE: the public versions of these records (all records when ids is null) at the moment
 -- "at", as rows of the read model. is_current marks the version the public sees now; only that
 -- one carries the pre-rendered document (its retention rules apart), the search vector (search
@@ -99,7 +102,7 @@ $fn$;
 drop function if exists public_scope_versions(uuid[], timestamptz);
 drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[]);
 drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[], uuid[]);
-create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents jsonb[] default null, rendered_vectors tsvector[] default null, rendered_rules jsonb[] default null, only_versions uuid[] default null)
+create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents json[] default null, rendered_vectors tsvector[] default null, rendered_rules json[] default null, only_versions uuid[] default null)
   returns setof public_processing_activity_version language sql stable as $fn$
 with in_force as (
   -- The deciding columns only: a record may have hundreds of versions, and this is read twice.
@@ -120,8 +123,8 @@ select i.id, i.activity_id, i.id = s.current_id, s.organisation_id, s.reference,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
        case when i.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, i.id)], public_search_vector(i.id, v.search_vector)) end,
-       case when i.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, i.id)], public_document(i.id, false)) end,
-       case when i.id = s.current_id then coalesce(rendered_rules[array_position(rendered_ids, i.id)], public_data_item_retention_rules(i.id)) end
+       case when i.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, i.id)], public_document(i.id, false)::json) end,
+       case when i.id = s.current_id then coalesce(rendered_rules[array_position(rendered_ids, i.id)], public_data_item_retention_rules(i.id)::json) end
   from in_force i join visible s on s.activity_id = i.activity_id
   -- The version's content. (Always there: in_force is read from the same table in the same
   -- snapshot. A left join on its key is one the planner drops when no content column is asked
@@ -166,9 +169,9 @@ declare
   fresh_participants public_processing_activity_participant[];
   events integer;
   rendered_ids uuid[];
-  rendered_documents jsonb[];
+  rendered_documents json[];
   rendered_vectors tsvector[];
-  rendered_rules jsonb[];
+  rendered_rules json[];
   to_render uuid[];
   to_write uuid[];
   to_replace_old uuid[];
@@ -258,7 +261,7 @@ begin
     -- Also the rows whose decision stands but whose content is not what the rule renders now.
     with redone as (
       delete from public_processing_activity_version p
-       where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and f is not distinct from p)
+       where p.activity_id = any(ids) and not exists (select 1 from unnest(fresh) f where f.version_id = p.version_id and to_jsonb(f) = to_jsonb(p))
       returning p.version_id
     )
     select coalesce(to_write, '{}') || array(select version_id from redone) into to_write;
