@@ -37,10 +37,6 @@ const SEARCH_VECTOR_SQL =
 @Index({ name: 'pav_public_title_idx', expression: `create index "pav_public_title_idx" on "processing_activity_version" ("title", "activity_id") where status = 'PUBLISHED'` })
 // The projector's schedule of future publish-from moments: a record's scheduled versions without reading its whole history (public-scope.ts).
 @Index({ name: 'pav_scheduled_idx', expression: `create index "pav_scheduled_idx" on "processing_activity_version" ("activity_id") where status = 'PUBLISHED' and publish_from is not null` })
-@Index({ name: 'pav_search_vector_idx', expression: 'create index "pav_search_vector_idx" on "processing_activity_version" using gin ("search_vector")' })
-@Index({ name: 'pav_legal_basis_codes_idx', expression: 'create index "pav_legal_basis_codes_idx" on "processing_activity_version" using gin ("legal_basis_codes")' })
-@Index({ name: 'pav_special_category_codes_idx', expression: 'create index "pav_special_category_codes_idx" on "processing_activity_version" using gin ("special_category_codes")' })
-@Index({ name: 'pav_transfer_country_codes_idx', expression: 'create index "pav_transfer_country_codes_idx" on "processing_activity_version" using gin ("transfer_country_codes")' })
 export class ProcessingActivityVersion extends UuidEntity {
   @ManyToOne(() => ProcessingActivity, { deleteRule: 'cascade' })
   activity!: Rel<ProcessingActivity>;
