@@ -71,7 +71,9 @@ begin
              k.organisation_id, k.legal_basis_codes, k.special_category_codes, k.transfer_country_codes from kept k
     )
     insert into public_search_flush select txid_current() where exists (select 1 from kept) on conflict do nothing;
-    -- (The rows of kept records are left out below.)
+    -- The other rows, as a delete and an insert: the same statements as the DELETE and INSERT
+    -- branches below, written out again because a statement naming "fresh" cannot run in a DELETE
+    -- trigger (it has no such table), nor one naming "gone" in an INSERT trigger.
     with g as (select * from gone g where g.is_current and not exists (select 1 from fresh f where f.activity_id = g.activity_id and f.is_current)),
     postings as (
       delete from public_search_posting p using (select distinct g.activity_id from g) d where p.activity_id = d.activity_id),
