@@ -142,12 +142,9 @@ function requestedColumns(req: PageRequest, texts: readonly PageText[]): string[
 /** Rows as read: the read model keeps the data items' retention rules beside the document. */
 type PageRowRead = PageRow & { data_item_retention_rules?: PublicDataItemRetentionRules | null };
 
+/** The rows with their data items' retention rules in place in the document, where read. */
 function pageRows(rows: PageRowRead[]): PageRow[] {
-  for (const row of rows) {
-    if (row.data_item_retention_rules === undefined) continue;
-    if (row.document && row.data_item_retention_rules) withDataItemRetentionRules(row.document, row.data_item_retention_rules);
-    delete row.data_item_retention_rules;
-  }
+  for (const row of rows) if (row.document && row.data_item_retention_rules) withDataItemRetentionRules(row.document, row.data_item_retention_rules);
   return rows;
 }
 
