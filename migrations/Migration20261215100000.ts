@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLIC_SCOPE_SQL } from '../src/modules/publication/public-scope';
-import { PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-index-sql';
 import { PUBLIC_SCOPE_SQL_20261214 } from './sql/public-scope-20261214';
+import { PUBLIC_SCOPE_SQL_20261215 } from './sql/public-scope-20261215';
 import { PUBLIC_SEARCH_SQL_20261213 } from './sql/public-search-20261213';
+import { PUBLIC_SEARCH_SQL_20261215 } from './sql/public-search-20261215';
 
 /**
  * Lighter pages and lighter publishing writes (public-scope.ts, search/search-index-sql.ts):
@@ -22,8 +22,8 @@ export class Migration20261215100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "public_processing_activity_version" add column "data_item_retention_rules" json null;`);
     this.addSql(`alter table "public_processing_activity_version" alter column "document" type json using "document"::json;`);
-    this.addSql(PUBLIC_SCOPE_SQL);
-    this.addSql(PUBLIC_SEARCH_SQL);
+    this.addSql(PUBLIC_SCOPE_SQL_20261215);
+    this.addSql(PUBLIC_SEARCH_SQL_20261215);
     // Search reads neither column: its trigger would rewrite every posting for nothing.
     this.addSql(`alter table "public_processing_activity_version" disable trigger "public_search_updated";`);
     this.addSql(

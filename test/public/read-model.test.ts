@@ -1,3 +1,4 @@
+import type { Knex } from '@mikro-orm/postgresql';
 import { runCommand } from '../../src/cli/register-commands';
 import { Organisation } from '../../src/modules/organisation/organisation.entity';
 import { VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
@@ -126,6 +127,55 @@ describe('the public read model', () => {
       expect(await knex()('public_processing_activity_version').where({ reference: 'RM-LONG' }).count({ n: '*' }).first()).toEqual({ n: '1201' });
     });
 
+    it("decides a record's new published version from its current public version on, and its whole history after any other write", async () => {
+      await fx.save('RM-APPENDED', { ...seedContent('D2717'), title: 'Verwerking met veel versies' });
+      const { id } = await knex()('processing_activity').where({ reference: 'RM-APPENDED' }).first('id');
+      /** 300 older published versions (numbered before the others), as an import of a record's history writes them. */
+      const olderVersions = (trx: Knex.Transaction, from: number) =>
+        trx.raw(
+          `insert into processing_activity_version (id, activity_id, version_number, status, published_at, created_at, content_hash, title, legal_role)
+           select gen_random_uuid(), v.activity_id, -g, 'PUBLISHED', v.published_at - g * interval '1 day', v.created_at, v.content_hash, v.title || ' ' || g, v.legal_role
+             from processing_activity_version v, generate_series(?::int, ? + 299) g
+            where v.activity_id = ? and v.version_number = 1`,
+          [from, from, id],
+        );
+      const newVersion = (trx: Knex.Transaction) =>
+        trx.raw(
+          `with v as (insert into processing_activity_version (id, activity_id, version_number, status, published_at, created_at, content_hash, title, legal_role)
+                      select gen_random_uuid(), v.activity_id, 2, 'PUBLISHED', now(), now(), v.content_hash, 'Verwerking met veel versies, bijgewerkt', v.legal_role
+                        from processing_activity_version v where v.activity_id = ? and v.version_number = 1
+                      returning activity_id)
+           update processing_activity set latest_version_number = 2 where id in (select activity_id from v)`,
+          [id],
+        );
+      /** Before the transaction's projection: whether its notes ask for the record's whole history, and where the projection would decide from. */
+      const noted = async (trx: Knex.Transaction) => {
+        const { rows } = await trx.raw<{ rows: { pending: string; whole: string | null; from_versions: (number | null)[] }[] }>(
+          `select current_setting('public_register.pending', true) as pending, current_setting('public_register.whole', true) as whole,
+                  public_projection_from_versions(array[?::uuid], array[?::uuid], clock_timestamp()) as from_versions`,
+          [id, id],
+        );
+        return { noted: rows[0].pending.includes(id), whole: (rows[0].whole ?? '').includes(id), fromVersions: rows[0].from_versions };
+      };
+
+      expect(await knex().transaction(async (trx) => (await olderVersions(trx, 1), noted(trx)))).toEqual({ noted: true, whole: true, fromVersions: [1] });
+      expect(await knex().transaction(async (trx) => (await newVersion(trx), noted(trx)))).toEqual({ noted: true, whole: false, fromVersions: [1] });
+      expect((await current('RM-APPENDED'))?.title).toBe('Verwerking met veel versies, bijgewerkt');
+      expect(await knex()('public_processing_activity_version').where({ reference: 'RM-APPENDED' }).count({ n: '*' }).first()).toEqual({ n: '302' });
+      // A publish-from moment of the record that has passed, not yet applied: the whole history.
+      const trx = await knex().transaction();
+      try {
+        const { version_id } = await trx('public_processing_activity_version').where({ activity_id: id, version_number: -1 }).first('version_id');
+        await trx('public_schedule').insert({ version_id, activity_id: id, publish_from: new Date(Date.now() - 1000) });
+        expect((await noted(trx)).fromVersions).toEqual([null]);
+      } finally {
+        await trx.rollback();
+      }
+      // Older versions added after it: the whole history is decided again.
+      expect(await knex().transaction(async (trx) => (await olderVersions(trx, 301), noted(trx)))).toEqual({ noted: true, whole: true, fromVersions: [2] });
+      expect(await knex()('public_processing_activity_version').where({ reference: 'RM-APPENDED' }).count({ n: '*' }).first()).toEqual({ n: '602' });
+    });
+
     it('follows an organisation move with an UPDATED event', async () => {
       await fx.save('RM-MOVE', { ...seedContent('D2717'), title: 'Verhuizende verwerking' });
       const target = await server.db.orm.em.fork().findOneOrFail(Organisation, { name: 'Gemeente Lisse' });
@@ -211,6 +261,26 @@ describe('the public read model', () => {
       expect(common.length).toBeGreaterThan(10);
       for (const word of common) expect({ word, xmin: after[word] }).toEqual({ word, xmin: before[word] });
       expect([await records('kwallenteller'), await records('zeegras'), await records('zeesterrenteller')]).toEqual([kwallen - 1, zeegras, 1]);
+
+      // A word moved from the title to the description (weight A to B) keeps its count but is
+      // ranked anew; a word that only moved within the title (same weight) keeps its posting.
+      const score = async (word: string) =>
+        (
+          await knex()
+            .first('p.score', knex().raw('ts_rank_cd(v.search_vector, public_search_lexeme(p.lexeme)) as expected'))
+            .from({ p: 'public_search_posting' })
+            .join({ v: 'public_processing_activity_version' }, 'v.activity_id', 'p.activity_id')
+            .where({ 'v.reference': reference, 'v.is_current': true, 'p.lexeme': word })
+        ) as { score: number; expected: number };
+      const titled = await score('zeegras');
+      await fx.save(reference, { ...words('Blauwe zeesterrenteller'), description: 'Zeegras' });
+      const moved = await postings();
+      const described = await score('zeegras');
+      expect(described.score).toBeCloseTo(described.expected, 6);
+      expect(described.score).toBeLessThan(titled.score);
+      expect(moved.zeegras).not.toBe(after.zeegras);
+      expect(moved.zeesterrenteller).toBe(after.zeesterrenteller);
+      expect([await records('zeegras'), await records('zeesterrenteller')]).toEqual([zeegras, 1]);
 
       // Other codes (a legal basis the record did not have): every word is counted again under them.
       const changed = words('Zeesterrenteller zeegras');

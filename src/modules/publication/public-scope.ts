@@ -86,29 +86,32 @@ select coalesce(own, ''::tsvector) || setweight(to_tsvector('dutch', concat_ws(E
      from data_subject_group g join data_item d on d.group_id = g.id where g.version_id = vid and d.source_description is not null))), 'D')
 $fn$;
 
--- The read model keeps documents as json, the text PostgreSQL sends as it is: every page reads
--- them, and writing jsonb out as text was most of a page's work in PostgreSQL. json has no
--- equality, so whole rows are compared as to_jsonb(row).
+-- A decision of the rule about one version: that it is public, whether it is its record's current
+-- version, and under which organisation and reference, published when and from when.
+do $do$ begin
+  create type public_version_decision as (version_id uuid, activity_id uuid, is_current boolean, organisation_id uuid, reference text, published_at timestamptz, publish_from timestamptz);
+exception when duplicate_object then null;
+end $do$;
+
 -- THE RULE: the public versions of these records (all records when ids is null) at the moment
--- "at", as rows of the read model. is_current marks the version the public sees now; only that
--- one carries the pre-rendered document (its retention rules apart), the search vector (search
--- finds current versions only) and the retention rules, so projecting a record does not redo the
--- work for every version in its history. rendered_*: documents, vectors and rules already
--- rendered, by version id (the projector's, see there); a version's content never changes once
--- written, so neither does its rendering.
--- only_versions: answer the rows of these versions only (the projector's, for the rows it writes);
--- a filter outside the function would come after the rendering.
--- (Replaces the earlier forms, which a call with fewer arguments would otherwise also match.)
-drop function if exists public_scope_versions(uuid[], timestamptz);
-drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[]);
-drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[], uuid[]);
-create or replace function public_scope_versions(ids uuid[], at timestamptz, rendered_ids uuid[] default null, rendered_documents json[] default null, rendered_vectors tsvector[] default null, rendered_rules json[] default null, only_versions uuid[] default null)
-  returns setof public_processing_activity_version language sql stable as $fn$
+-- "at", as decisions. is_current marks the version the public sees now.
+-- from_versions (aligned with ids; null: all of them): decide the record's versions from this
+-- version number on only. The projector passes its current public version's number for a record
+-- whose only change since its last projection is new versions, numbered after that one: the
+-- versions before it are decided as they were (their state did not change), and the record's
+-- newest version in force is the current one or a newer one.
+drop function if exists public_scope_decisions(uuid[], timestamptz);
+create or replace function public_scope_decisions(ids uuid[], at timestamptz, from_versions integer[] default null) returns setof public_version_decision language sql stable as $fn$
 with in_force as (
   -- The deciding columns only: a record may have hundreds of versions, and this is read twice.
   select v.id, v.activity_id, v.version_number, v.legal_role, v.published_at, v.publish_from from processing_activity_version v
-   where (ids is null or v.activity_id = any(ids))
+   where ids is null
      and v.status = 'PUBLISHED' and v.published_at is not null and (v.publish_from is null or v.publish_from <= at)
+  union all
+  select v.id, v.activity_id, v.version_number, v.legal_role, v.published_at, v.publish_from
+    from unnest(ids, from_versions) r(activity_id, from_version)
+    join processing_activity_version v on v.activity_id = r.activity_id and v.version_number >= coalesce(r.from_version, -2147483648)
+   where v.status = 'PUBLISHED' and v.published_at is not null and (v.publish_from is null or v.publish_from <= at)
 ), newest as (
   select distinct on (i.activity_id) i.activity_id, i.id, i.legal_role from in_force i order by i.activity_id, i.version_number desc
 ), visible as (
@@ -116,25 +119,45 @@ with in_force as (
     from newest n join processing_activity a on a.id = n.activity_id
    where not a.withheld and n.legal_role = 'CONTROLLER'
 )
-select i.id, i.activity_id, i.id = s.current_id, s.organisation_id, s.reference, i.version_number, i.published_at, i.publish_from,
+select i.id, i.activity_id, i.id = s.current_id, s.organisation_id, s.reference, i.published_at, i.publish_from
+  from in_force i join visible s on s.activity_id = i.activity_id
+ where i.legal_role = 'CONTROLLER'
+$fn$;
+
+-- The rows of the read model for decisions of the rule (and for nothing else: this renders
+-- whatever version it is given). Each version's public columns; only a current one carries the
+-- pre-rendered document (its retention rules apart), the search vector (search finds current
+-- versions only) and the retention rules, so projecting a record does not redo the work for every
+-- version in its history. rendered_*: documents, vectors and rules already rendered, by version id
+-- (the projector's, see there); a version's content never changes once written, so neither does
+-- its rendering. The read model keeps documents as json, the text PostgreSQL sends as it is: every
+-- page reads them, and writing jsonb out as text was most of a page's work in PostgreSQL. json has
+-- no equality, so whole rows are compared as to_jsonb(row).
+create or replace function public_version_rows(decisions public_version_decision[], rendered_ids uuid[] default null, rendered_documents json[] default null, rendered_vectors tsvector[] default null, rendered_rules json[] default null)
+  returns setof public_processing_activity_version language sql stable as $fn$
+select d.version_id, d.activity_id, d.is_current, d.organisation_id, d.reference, v.version_number, d.published_at, d.publish_from,
        v.title, v.description, v.legal_role, v.joint_controllership_arrangement,
        v.automated_decision_making, v.automated_decision_statement, v.automated_decision_logic, v.automated_decision_consequences,
        v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
-       case when i.id = s.current_id then coalesce(rendered_vectors[array_position(rendered_ids, i.id)], public_search_vector(i.id, v.search_vector)) end,
-       case when i.id = s.current_id then coalesce(rendered_documents[array_position(rendered_ids, i.id)], public_document(i.id, false)::json) end,
-       case when i.id = s.current_id then coalesce(rendered_rules[array_position(rendered_ids, i.id)], public_data_item_retention_rules(i.id)::json) end
-  from in_force i join visible s on s.activity_id = i.activity_id
-  -- The version's content. (Always there: in_force is read from the same table in the same
-  -- snapshot. A left join on its key is one the planner drops when no content column is asked
-  -- for, as in the projector's decisions.)
-  left join processing_activity_version v on v.id = i.id
- where i.legal_role = 'CONTROLLER' and (only_versions is null or i.id = any(only_versions))
+       case when d.is_current then coalesce(rendered_vectors[array_position(rendered_ids, d.version_id)], public_search_vector(d.version_id, v.search_vector)) end,
+       case when d.is_current then coalesce(rendered_documents[array_position(rendered_ids, d.version_id)], public_document(d.version_id, false)::json) end,
+       case when d.is_current then coalesce(rendered_rules[array_position(rendered_ids, d.version_id)], public_data_item_retention_rules(d.version_id)::json) end
+  from unnest(decisions) d join processing_activity_version v on v.id = d.version_id
+$fn$;
+
+-- The rule's answer as rows of the read model (verify, and the bench's check of the projection).
+-- (Replaces the earlier forms, which a call with fewer arguments would otherwise also match.)
+drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[]);
+drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], jsonb[], tsvector[], uuid[]);
+drop function if exists public_scope_versions(uuid[], timestamptz, uuid[], json[], tsvector[], json[], uuid[]);
+create or replace function public_scope_versions(ids uuid[], at timestamptz) returns setof public_processing_activity_version language sql stable as $fn$
+select f.* from public_version_rows(array(select d from public_scope_decisions(ids, at) d)) f
 $fn$;
 
 -- THE RULE for shared records: the organisations that adopted these visible records (ids: the
--- records visible now, i.e. the current rows of public_scope_versions), as rows of the public side
+-- records visible now, i.e. the current decisions of public_scope_decisions), as rows of the public side
 -- table. An adoption is public exactly while its record is; an adoption by the record's own
 -- organisation (possible after a record moved to the organisation that had adopted it) is not one.
 create or replace function public_scope_participants(visible uuid[]) returns setof public_processing_activity_participant language sql stable as $fn$
@@ -156,12 +179,22 @@ $fn$;
 -- and writes only the rows whose decision changed: its work follows what changed, not the length of
 -- a record's history. thorough (the rebuild) also compares every row whole, which corrects rows
 -- whose rendering changed (a new public_document(), or content edited by hand).
-do $do$ begin
-  create type public_version_decision as (version_id uuid, activity_id uuid, is_current boolean, organisation_id uuid, reference text, published_at timestamptz, publish_from timestamptz);
-exception when duplicate_object then null;
-end $do$;
+-- For the projector: per record of ids, the version number its projection may decide from (null:
+-- its whole history). appended: the records whose only writes in the projecting transaction were new
+-- published versions (the note triggers tell); such a record is decided from its current public
+-- version on, unless a scheduled publish-from moment of one of its versions has passed (the
+-- scheduler has yet to apply it: that version's decision changes by time alone).
+create or replace function public_projection_from_versions(ids uuid[], appended uuid[], at timestamptz) returns integer[] language sql stable as $fn$
+select array(
+  select (select p.version_number from public_processing_activity_version p
+           where p.activity_id = r.id and p.is_current and r.id = any(appended)
+             and not exists (select 1 from public_schedule s where s.activity_id = r.id and s.publish_from <= at))
+    from unnest(ids) with ordinality r(id, n) order by r.n)
+$fn$;
+
 drop function if exists public_register_project(uuid[]);
-create or replace function public_register_project(ids uuid[], thorough boolean default false) returns integer language plpgsql as $fn$
+drop function if exists public_register_project(uuid[], boolean);
+create or replace function public_register_project(ids uuid[], thorough boolean default false, appended uuid[] default null) returns integer language plpgsql as $fn$
 declare
   at timestamptz := clock_timestamp();
   decided public_version_decision[];
@@ -172,34 +205,46 @@ declare
   rendered_documents json[];
   rendered_vectors tsvector[];
   rendered_rules json[];
-  to_render uuid[];
+  to_render public_version_decision[];
+  from_versions integer[];
   to_write uuid[];
   to_replace_old uuid[];
   to_replace_new uuid[];
 begin
   ids := array(select distinct i from unnest(ids) i where i is not null order by 1);
   if cardinality(ids) = 0 then return 0; end if;
-  -- Rendering the current versions' documents and search vectors is most of the rule's cost. It is
-  -- done before the lock below (so concurrent writers render in parallel), for the versions that
-  -- are current now but not in the read model as current (all of them when thorough). The rule is
-  -- applied again under the lock, reusing these renderings by version id: what is public is
-  -- decided under the lock, from what is committed then. (Selecting decision columns only, the
-  -- rule's rendering is never computed: it is an inlined SQL function.)
-  select array_agg(f.version_id) into to_render from public_scope_versions(ids, at) f
-   where f.is_current and (thorough or not exists (select 1 from public_processing_activity_version p where p.version_id = f.version_id and p.is_current));
+  if thorough then appended := null; end if;
+  -- Rendering the current versions' documents and search vectors is most of a projection's cost.
+  -- It is done before the lock below (so concurrent writers render in parallel), for the versions
+  -- that are current now but not in the read model as current (all of them when thorough). The
+  -- rule is applied again under the lock, reusing these renderings by version id: what is public
+  -- is decided under the lock, from what is committed then. The rule is applied once there, and
+  -- the rows written are rendered from its decisions (public_version_rows), not decided again.
+  select array_agg(d) into to_render from public_scope_decisions(ids, at, public_projection_from_versions(ids, appended, at)) d
+   where d.is_current and (thorough or not exists (select 1 from public_processing_activity_version p where p.version_id = d.version_id and p.is_current));
   if cardinality(to_render) > 0 then
     select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector), array_agg(f.data_item_retention_rules)
       into rendered_ids, rendered_documents, rendered_vectors, rendered_rules
-      from public_scope_versions(ids, at, only_versions => to_render) f where f.is_current;
+      from public_version_rows(to_render) f;
   end if;
   -- Change-log positions must become visible in order: a mirror resumes after the last position it
   -- saw, so a smaller position committed later would be skipped. Projecting transactions take this
   -- lock at commit (deferred triggers) and hold it only until their commit is done.
   perform pg_advisory_xact_lock(7166361, 1);
-  select coalesce(array_agg(row(f.version_id, f.activity_id, f.is_current, f.organisation_id, f.reference, f.published_at, f.publish_from)::public_version_decision), '{}')
-    into decided from public_scope_versions(ids, at) f;
+  -- A record decided from its current public version on must stay visible under the same
+  -- organisation and reference (a new version that is a processor's, say, removes it: then every
+  -- record is decided whole).
+  from_versions := public_projection_from_versions(ids, appended, at);
+  select coalesce(array_agg(d), '{}') into decided from public_scope_decisions(ids, at, from_versions) d;
+  if exists (select 1 from unnest(ids, from_versions) r(id, from_version)
+              where r.from_version is not null
+                and not exists (select 1 from unnest(decided) d join public_processing_activity_version p on p.activity_id = d.activity_id and p.is_current
+                                 where d.activity_id = r.id and d.is_current and d.organisation_id = p.organisation_id and d.reference = p.reference)) then
+    from_versions := null;
+    select coalesce(array_agg(d), '{}') into decided from public_scope_decisions(ids, at) d;
+  end if;
   if thorough then
-    select coalesce(array_agg(f), '{}') into fresh from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, rendered_rules) f;
+    select coalesce(array_agg(f), '{}') into fresh from public_version_rows(decided, rendered_ids, rendered_documents, rendered_vectors, rendered_rules) f;
   end if;
   select coalesce(array_agg(p), '{}') into fresh_participants
     from public_scope_participants(array(select d.activity_id from unnest(decided) d where d.is_current)) p;
@@ -218,7 +263,8 @@ begin
   get diagnostics events = row_count;
 
   -- (Two statements: a NOT EXISTS under an OR is run once per row, not as one hashed anti-join.)
-  -- The read model's rows of these records, as decisions, are read once: the stored decisions the
+  -- The read model's rows of these records (from the versions their decisions start at), as
+  -- decisions, are read once: the stored decisions the
   -- rule no longer makes are deleted, and the decisions no stored row stands for are the rows to
   -- render and write. (EXCEPT compares whole decisions, nulls alike.) A record whose current row
   -- gives way to another current row under the same organisation and reference (a new public
@@ -228,7 +274,8 @@ begin
   -- place could meet another record's row that still holds their key, as when two swap references.)
   with stored as materialized (
     select row(p.version_id, p.activity_id, p.is_current, p.organisation_id, p.reference, p.published_at, p.publish_from)::public_version_decision as decision
-      from public_processing_activity_version p where p.activity_id = any(ids)
+      from unnest(ids, from_versions) r(id, from_version)
+      join public_processing_activity_version p on p.activity_id = r.id and p.version_number >= coalesce(r.from_version, -2147483648)
   ), gone_decisions as materialized (
     select s.decision from stored s except select d from unnest(decided) d
   ), new_decisions as materialized (
@@ -253,7 +300,7 @@ begin
             third_country_transfers, third_country_transfers_statement, transfer_safeguard_statement, recipients_none,
             related_processings_statement, data_subject_rights, processing_location,
             legal_basis_codes, special_category_codes, transfer_country_codes, search_vector, document, data_item_retention_rules) = row(f.*)
-      from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, rendered_rules, to_replace_new) f
+      from public_version_rows(array(select d from unnest(decided) d where d.version_id = any(to_replace_new)), rendered_ids, rendered_documents, rendered_vectors, rendered_rules) f
       join unnest(to_replace_old, to_replace_new) r(old_id, new_id) on r.new_id = f.version_id
      where p.version_id = r.old_id;
   end if;
@@ -268,7 +315,7 @@ begin
   end if;
   if cardinality(to_write) > 0 then
     insert into public_processing_activity_version
-    select f.* from public_scope_versions(ids, at, rendered_ids, rendered_documents, rendered_vectors, rendered_rules, to_write) f;
+    select f.* from public_version_rows(array(select d from unnest(decided) d where d.version_id = any(to_write)), rendered_ids, rendered_documents, rendered_vectors, rendered_rules) f;
   end if;
 
   delete from public_processing_activity_participant pp
@@ -294,11 +341,17 @@ $fn$;
 -- its notes with it. A record is noted once, however many of its rows the transaction writes (a
 -- record deleted or withdrawn with hundreds of versions). Appending copies the list, so a
 -- transaction that writes more than 1,000 such records stops noting ("<transaction id>:*") and
--- its records are projected one by one.
+-- its records are projected one by one. The records written otherwise than by a new published
+-- version numbered after all their others (a version's state changed or deleted, an older version
+-- added, as an import of a record's history does, the record moved, withheld or deleted, an
+-- adoption) are noted apart as well, in public_register.whole: their projection decides their
+-- whole history; the others' from their current public version on (public_register_project).
 create or replace function public_register_note() returns trigger language plpgsql as $fn$
 declare
   xid text := pg_current_xact_id()::text;
   noted text := current_setting('public_register.pending', true);
+  whole text := current_setting('public_register.whole', true);
+  appended boolean;
   id uuid;
 begin
   -- (Two statements: an expression naming a field the other table's row lacks fails even untaken.)
@@ -306,6 +359,16 @@ begin
     id := coalesce(NEW.id, OLD.id);
   else
     id := coalesce(NEW.activity_id, OLD.activity_id);
+  end if;
+  appended := TG_TABLE_NAME = 'processing_activity_version' and TG_OP = 'INSERT';
+  if appended then
+    appended := NEW.version_number >= (select max(v.version_number) from processing_activity_version v where v.activity_id = NEW.activity_id);
+  end if;
+  if not appended then
+    if whole is null or split_part(whole, ':', 1) <> xid then whole := xid || ':'; end if;
+    if whole <> xid || ':*' and strpos(whole, id::text) = 0 then
+      perform set_config('public_register.whole', case when length(whole) > 37000 then xid || ':*' else whole || id || ',' end, true);
+    end if;
   end if;
   if noted is null or split_part(noted, ':', 1) <> xid then noted := xid || ':'; end if;
   if noted = xid || ':*' or strpos(noted, id::text) > 0 then return null; end if;
@@ -324,11 +387,16 @@ create or replace function public_register_track() returns trigger language plpg
 declare
   xid text := pg_current_xact_id()::text;
   noted text := current_setting('public_register.pending', true);
+  whole text := current_setting('public_register.whole', true);
+  ids uuid[];
 begin
   if noted is not null and split_part(noted, ':', 1) = xid and noted <> xid || ':*' then
     if noted <> xid || ':' then
       perform set_config('public_register.pending', xid || ':', true);
-      perform public_register_project(string_to_array(rtrim(split_part(noted, ':', 2), ','), ',')::uuid[]);
+      perform set_config('public_register.whole', xid || ':', true);
+      ids := string_to_array(rtrim(split_part(noted, ':', 2), ','), ',')::uuid[];
+      if whole is null or split_part(whole, ':', 1) <> xid then whole := xid || ':'; end if;
+      perform public_register_project(ids, false, case when whole = xid || ':*' then '{}' else array(select i from unnest(ids) i where strpos(whole, i::text) = 0) end);
     end if;
   elsif TG_TABLE_NAME = 'processing_activity' then
     perform public_register_project(array[coalesce(NEW.id, OLD.id)]);

@@ -37,6 +37,18 @@ export function contentOf(record: SyncRecordData): RecordContent {
   return content;
 }
 
+const hashes = new WeakMap<SyncRecordData, string>();
+
+/** The content hash of a sync record (made once per record: comparing it and writing it both ask). */
+function hashOf(record: SyncRecordData): string {
+  let hash = hashes.get(record);
+  if (hash === undefined) {
+    hash = contentHash(contentOf(record));
+    hashes.set(record, hash);
+  }
+  return hash;
+}
+
 /** The publication state a record asks for: an importer's source state, PUBLISHED for `publish`, or none (a new version is a draft; identical content keeps its state). */
 function targetStatus(r: SyncRecordData): VersionStatus | undefined {
   return r.status ?? (r.publish ? VersionStatus.PUBLISHED : undefined);
@@ -45,7 +57,7 @@ function targetStatus(r: SyncRecordData): VersionStatus | undefined {
 /** What writing the record into `organisationId` would do to the record as it is: nothing, only move its state, or a new version (a move to another unit always is one). */
 function comparedWith(r: SyncRecordData, state: RecordState | undefined, organisationId: string): 'new' | 'unchanged' | 'state' | 'version' {
   if (!state) return 'new';
-  if (state.organisation_id !== organisationId || state.content_hash !== contentHash(contentOf(r))) return 'version';
+  if (state.organisation_id !== organisationId || state.content_hash !== hashOf(r)) return 'version';
   const wanted = targetStatus(r);
   if (wanted === undefined) return 'unchanged';
   const stays = state.status === wanted && (wanted !== VersionStatus.PUBLISHED || sameMoment(state.publish_from, r.publishFrom ?? null));
@@ -270,7 +282,7 @@ export class BatchSyncService {
           organisationId,
           reference: r.reference,
           content: contentOf(r),
-          hash: contentHash(contentOf(r)),
+          hash: hashOf(r),
           status,
           publishFrom: status === VersionStatus.PUBLISHED ? (r.publishFrom ?? null) : null,
           publishedAt: r.publishedAt ?? null,

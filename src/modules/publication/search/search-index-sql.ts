@@ -40,9 +40,14 @@ begin
   -- one index range, instead of one lookup per word with its score computed again).
   if TG_OP = 'UPDATE' then
     -- A record current before and after (the projector rewrites its current row in place for a new
-    -- public version): only what differs changes. Its postings whose word or score differ are
-    -- replaced; with the same organisation and codes its counts move by the words it lost and
-    -- gained only, else by all of them. The other rows are handled as a delete and an insert.
+    -- public version): only what differs changes. A word's posting score, its one-word
+    -- ts_rank_cd, depends on nothing but that word's weights in the vector (each occurrence counts
+    -- its weight; positions, other words and the vector's length do not count): so the postings
+    -- of the words whose weights are the same before and after stay as they are, and only the
+    -- words the record lost or whose weights changed are deleted, and only the words it gained or
+    -- whose weights changed are ranked and inserted. With the same organisation and codes its
+    -- counts move by the words it lost and gained only, else by all of them. The other rows are
+    -- handled as a delete and an insert.
     with kept as materialized (
       select g.activity_id, g.search_vector as old_vector, f.search_vector as new_vector,
              (g.organisation_id, g.legal_basis_codes, g.special_category_codes, g.transfer_country_codes)
@@ -52,22 +57,29 @@ begin
              f.organisation_id, f.legal_basis_codes, f.special_category_codes, f.transfer_country_codes
         from gone g join fresh f on f.activity_id = g.activity_id and f.is_current
        where g.is_current
-    ), stored as materialized (
-      select p.ctid as row_id, p.lexeme, p.activity_id, p.score from public_search_posting p where p.activity_id in (select k.activity_id from kept k)
-    ), wanted as materialized (
-      select u.lexeme collate "C" as lexeme, k.activity_id, ts_rank_cd(k.new_vector, public_search_lexeme(u.lexeme)) as score from kept k, unnest(k.new_vector) u
+    ), old_words as materialized (
+      select k.activity_id, u.lexeme, u.weights from kept k, unnest(k.old_vector) u
+    ), new_words as materialized (
+      select k.activity_id, u.lexeme, u.weights from kept k, unnest(k.new_vector) u
+    ), lost as materialized (
+      select activity_id, lexeme from old_words except select activity_id, lexeme from new_words
+    ), gained as materialized (
+      select activity_id, lexeme from new_words except select activity_id, lexeme from old_words
+    ), reweighted as materialized (
+      select o.activity_id, o.lexeme from old_words o join new_words n using (activity_id, lexeme) where o.weights is distinct from n.weights
     ), removed as (
-      delete from public_search_posting p using (select s.row_id from stored s left join wanted w using (activity_id, lexeme, score) where w.lexeme is null) r
-       where p.ctid = r.row_id
+      delete from public_search_posting p using (select * from lost union all select * from reweighted) r
+       where p.activity_id = r.activity_id and p.lexeme = r.lexeme collate "C"
     ), added as (
       insert into public_search_posting (lexeme, activity_id, score)
-      select w.lexeme, w.activity_id, w.score from wanted w left join stored s using (activity_id, lexeme, score) where s.lexeme is null
+      select w.lexeme, w.activity_id, ts_rank_cd(k.new_vector, public_search_lexeme(w.lexeme))
+        from (select * from gained union all select * from reweighted) w join kept k on k.activity_id = w.activity_id
     ), queued as (
       insert into public_search_pending
-      select -1, case when k.same_keys then array(select unnest(tsvector_to_array(k.old_vector)) except select unnest(tsvector_to_array(k.new_vector))) else tsvector_to_array(k.old_vector) end,
+      select -1, case when k.same_keys then array(select l.lexeme from lost l where l.activity_id = k.activity_id) else tsvector_to_array(k.old_vector) end,
              k.old_organisation_id, k.old_legal_basis_codes, k.old_special_category_codes, k.old_transfer_country_codes from kept k
       union all
-      select 1, case when k.same_keys then array(select unnest(tsvector_to_array(k.new_vector)) except select unnest(tsvector_to_array(k.old_vector))) else tsvector_to_array(k.new_vector) end,
+      select 1, case when k.same_keys then array(select n.lexeme from gained n where n.activity_id = k.activity_id) else tsvector_to_array(k.new_vector) end,
              k.organisation_id, k.legal_basis_codes, k.special_category_codes, k.transfer_country_codes from kept k
     )
     insert into public_search_flush select txid_current() where exists (select 1 from kept) on conflict do nothing;
