@@ -220,7 +220,10 @@ begin
   -- rule is applied again under the lock, reusing these renderings by version id: what is public
   -- is decided under the lock, from what is committed then. The rule is applied once there, and
   -- the rows written are rendered from its decisions (public_version_rows), not decided again.
-  select array_agg(d) into to_render from public_scope_decisions(ids, at, public_projection_from_versions(ids, appended, at)) d
+  -- (The floors are taken into a variable: as an argument in the statement they were computed
+  -- twice. They are taken again under the lock, from what is committed then.)
+  from_versions := public_projection_from_versions(ids, appended, at);
+  select array_agg(d) into to_render from public_scope_decisions(ids, at, from_versions) d
    where d.is_current and (thorough or not exists (select 1 from public_processing_activity_version p where p.version_id = d.version_id and p.is_current));
   if cardinality(to_render) > 0 then
     select array_agg(f.version_id), array_agg(f.document), array_agg(f.search_vector), array_agg(f.data_item_retention_rules)
