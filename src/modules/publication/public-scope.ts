@@ -166,19 +166,6 @@ select p.activity_id, p.organisation_id
  where p.activity_id = any(visible) and p.organisation_id <> a.organisation_id
 $fn$;
 
--- The projector: brings the read model of these records up to date with the versions and their
--- adoptions, appends one change-log event per record whose current public version, organisation,
--- reference or set of adopting organisations changed (a tombstone, REMOVED, carries id,
--- organisation, reference and moment only), and keeps their future publish-from moments in
--- public_schedule. Answers the number of events.
---
--- A row of the read model is the rule's decision about a version (whether it is public, whether it
--- is current, under which organisation and reference, published when and from when) plus that
--- version's content, which never changes once written (only status, publish_from and published_at
--- of a version move: the triggers watch those). So the projector compares decisions, and renders
--- and writes only the rows whose decision changed: its work follows what changed, not the length of
--- a record's history. thorough (the rebuild) also compares every row whole, which corrects rows
--- whose rendering changed (a new public_document(), or content edited by hand).
 -- For the projector: per record of ids, the version number its projection may decide from (null:
 -- its whole history). appended: the records whose only writes in the projecting transaction were new
 -- published versions (the note triggers tell); such a record is decided from its current public
@@ -192,6 +179,19 @@ select array(
     from unnest(ids) with ordinality r(id, n) order by r.n)
 $fn$;
 
+-- The projector: brings the read model of these records up to date with the versions and their
+-- adoptions, appends one change-log event per record whose current public version, organisation,
+-- reference or set of adopting organisations changed (a tombstone, REMOVED, carries id,
+-- organisation, reference and moment only), and keeps their future publish-from moments in
+-- public_schedule. Answers the number of events.
+--
+-- A row of the read model is the rule's decision about a version (whether it is public, whether it
+-- is current, under which organisation and reference, published when and from when) plus that
+-- version's content, which never changes once written (only status, publish_from and published_at
+-- of a version move: the triggers watch those). So the projector compares decisions, and renders
+-- and writes only the rows whose decision changed: its work follows what changed, not the length of
+-- a record's history. thorough (the rebuild) also compares every row whole, which corrects rows
+-- whose rendering changed (a new public_document(), or content edited by hand).
 drop function if exists public_register_project(uuid[]);
 drop function if exists public_register_project(uuid[], boolean);
 create or replace function public_register_project(ids uuid[], thorough boolean default false, appended uuid[] default null) returns integer language plpgsql as $fn$
