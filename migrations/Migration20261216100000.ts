@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLIC_SCOPE_SQL } from '../src/modules/publication/public-scope';
 import { PUBLIC_SEARCH_SQL } from '../src/modules/publication/search/search-index-sql';
 import { PUBLIC_SCOPE_SQL_20261215 } from './sql/public-scope-20261215';
+import { PUBLIC_SCOPE_SQL_20261216 } from './sql/public-scope-20261216';
 import { PUBLIC_SEARCH_SQL_20261215 } from './sql/public-search-20261215';
 
 /**
@@ -22,7 +22,7 @@ import { PUBLIC_SEARCH_SQL_20261215 } from './sql/public-search-20261215';
  */
 export class Migration20261216100000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(PUBLIC_SCOPE_SQL);
+    this.addSql(PUBLIC_SCOPE_SQL_20261216);
     this.addSql(PUBLIC_SEARCH_SQL);
   }
 

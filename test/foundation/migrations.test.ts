@@ -74,3 +74,37 @@ describe('the retention rules beside the read model\'s documents (Migration20261
     expect(await verifyPublicRegister(db.orm.em.getKnex())).toEqual([]);
   });
 });
+
+describe('search vectors computed by the projector, not stored with every version (Migration20261217100000)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  const execute = <T extends object>(sql: string) => db.orm.em.getConnection().execute<T[]>(sql, [], 'all');
+
+  it('gives the read model the vectors the stored column gave, and the down migration stores them again', async () => {
+    const migrator = db.orm.getMigrator();
+    expect(await migrator.getPendingMigrations()).toEqual([]);
+    const columns = () => execute<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'processing_activity_version' and column_name = 'search_vector'`);
+    expect(await columns()).toEqual([]);
+    const projected = await execute<{ version_id: string; vector: string }>(`select version_id, search_vector::text as vector from public_processing_activity_version where is_current order by version_id`);
+    expect(projected.length).toBeGreaterThan(3);
+    expect(projected.every((r) => r.vector.length > 0)).toBe(true);
+
+    // Before: each version stored its vector (a generated column) and the projector extended it.
+    await migrator.down({ to: 'Migration20261216100000' });
+    expect(await columns()).toHaveLength(1);
+    const stored = await execute<{ version_id: string; vector: string }>(
+      `select p.version_id, public_search_vector(p.version_id, v.search_vector)::text as vector
+         from public_processing_activity_version p join processing_activity_version v on v.id = p.version_id
+        where p.is_current order by p.version_id`,
+    );
+    expect(stored).toEqual(projected);
+
+    await migrator.up();
+    expect(await columns()).toEqual([]);
+    expect(await verifyPublicRegister(db.orm.em.getKnex())).toEqual([]);
+  });
+});

@@ -16,13 +16,6 @@ import { SecurityMeasures } from './internal/security-measures.entity';
 import { LegalRole, VersionStatus } from './processing-activity.enums';
 import { ProcessingActivity } from './processing-activity.entity';
 
-/** Dutch full-text search: title weighs most, then description, then the searchable child texts. */
-// Written exactly as PostgreSQL normalises it, so the schema diff sees no change.
-const SEARCH_VECTOR_SQL =
-  `((setweight(to_tsvector('dutch'::regconfig, COALESCE(title, ''::text)), 'A'::"char") || ` +
-  `setweight(to_tsvector('dutch'::regconfig, COALESCE(description, ''::text)), 'B'::"char")) || ` +
-  `setweight(to_tsvector('dutch'::regconfig, COALESCE(search_text, ''::text)), 'C'::"char")) stored`;
-
 /**
  * One immutable version of a processing activity's content. A change creates a new version;
  * only the publication state (status, publishFrom, publishedAt, withdrawnAt) of a version moves.
@@ -140,12 +133,9 @@ export class ProcessingActivityVersion extends UuidEntity {
   @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
   transferCountryCodes: string[] & Opt = [];
 
-  /** Public text of purposes, data items and recipients, for full-text search. Never internal text. */
+  /** Public text of purposes, data items and recipients, for full-text search (public_version_vector weighs it with the title and description when the version becomes public). Never internal text. */
   @Property({ type: 'text', lazy: true, hidden: true })
   searchText: string & Opt = '';
-
-  @Property({ type: 'tsvector', generated: SEARCH_VECTOR_SQL, lazy: true, hidden: true, nullable: true })
-  searchVector?: string;
 
   // ---- nested content ----
   @OneToMany(() => Purpose, (p) => p.version, { cascade: [Cascade.PERSIST], orderBy: { position: 'asc' } })

@@ -75,10 +75,17 @@ select jsonb_strip_nulls(coalesce(jsonb_agg(coalesce((select jsonb_agg(d.retenti
   from data_subject_group g where g.version_id = vid
 $fn$;
 
--- What public search finds a version by: the version's own vector (title A, description B;
--- purposes, data-subject groups, data items and recipients C) and, weighted lowest (D), the
--- fields citizens look for besides: the names of its controllers and processors and the sources
--- of its data items. Without those the vector is the version's own, ranked as before.
+-- A version's own words, as Dutch full-text search weighs them: title A, description B, the text
+-- of its purposes, data-subject groups, data items and recipients C (search_text). Computed when
+-- a version becomes a current public row, not stored with every version: most versions written
+-- (drafts, and every version a newer one replaces) are never searched.
+create or replace function public_version_vector(title text, description text, search_text text) returns tsvector language sql immutable parallel safe as $fn$
+select setweight(to_tsvector('dutch', coalesce(title, '')), 'A') || setweight(to_tsvector('dutch', coalesce(description, '')), 'B') || setweight(to_tsvector('dutch', coalesce(search_text, '')), 'C')
+$fn$;
+
+-- What public search finds a version by: the version's own vector (public_version_vector) and,
+-- weighted lowest (D), the fields citizens look for besides: the names of its controllers and
+-- processors and the sources of its data items. Without those the vector is the version's own.
 create or replace function public_search_vector(vid uuid, own tsvector) returns tsvector language sql stable as $fn$
 select coalesce(own, ''::tsvector) || setweight(to_tsvector('dutch', concat_ws(E'\n',
   (select string_agg(p.name, E'\n' order by p.position) from processing_party p where p.version_id = vid),
@@ -141,7 +148,7 @@ select d.version_id, d.activity_id, d.is_current, d.organisation_id, d.reference
        v.third_country_transfers, v.third_country_transfers_statement, v.transfer_safeguard_statement, v.recipients_none,
        v.related_processings_statement, v.data_subject_rights, v.processing_location,
        v.legal_basis_codes, v.special_category_codes, v.transfer_country_codes,
-       case when d.is_current then coalesce(rendered_vectors[array_position(rendered_ids, d.version_id)], public_search_vector(d.version_id, v.search_vector)) end,
+       case when d.is_current then coalesce(rendered_vectors[array_position(rendered_ids, d.version_id)], public_search_vector(d.version_id, public_version_vector(v.title, v.description, v.search_text))) end,
        case when d.is_current then coalesce(rendered_documents[array_position(rendered_ids, d.version_id)], public_document(d.version_id, false)::json) end,
        case when d.is_current then coalesce(rendered_rules[array_position(rendered_ids, d.version_id)], public_data_item_retention_rules(d.version_id)::json) end
   from unnest(decisions) d join processing_activity_version v on v.id = d.version_id
