@@ -13,3 +13,24 @@ export function insertRowsSql(table: string, rows: readonly Record<string, unkno
     .join(', ');
   return `insert into "${table}" (${columns}) select ${columns} from jsonb_populate_recordset(null::"${table}", ?::jsonb)`;
 }
+
+/**
+ * The JSON parameter for insertRowsSql: the rows as a JSON array, each row without its columns
+ * whose value is null or undefined. jsonb_populate_recordset gives a column missing from a row
+ * NULL, as it gives one sent as null, and the insert's column list comes from the first row's
+ * keys, not from this text. Most content columns are empty: a batch's text was a fifth `"…":null`,
+ * which PostgreSQL parsed and Node wrote and sent for nothing. Nested values (a jsonb column's
+ * objects) are written as they are, nulls included, as that is what the column stores.
+ */
+export function rowsJson(rows: readonly Record<string, unknown>[]): string {
+  // Copies without the empty columns, written by one JSON.stringify: as fast as writing the rows
+  // as they are, where writing field by field took twice as long.
+  const compact: Record<string, unknown>[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const fields: Record<string, unknown> = {};
+    for (const column in row) if (row[column] != null) fields[column] = row[column];
+    compact[i] = fields;
+  }
+  return JSON.stringify(compact);
+}

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { insertRowsSql } from '../../database/json-rows';
+import { insertRowsSql, rowsJson } from '../../database/json-rows';
 
 /** Who acts: a token (id, public prefix, its organisation) or the command line. */
 export interface Actor {
@@ -45,7 +45,7 @@ export class AuditService {
     }));
     // One statement with one JSON parameter, however many entries (a sync batch logs one per record).
     const db = this.em.getTransactionContext<Knex.Transaction>() ?? this.em.getKnex();
-    await db.raw(insertRowsSql('audit_log_entry', rows), [JSON.stringify(rows)]);
+    await db.raw(insertRowsSql('audit_log_entry', rows), [rowsJson(rows)]);
   }
 }
 

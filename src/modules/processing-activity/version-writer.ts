@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { insertRowsSql } from '../../database/json-rows';
+import { insertRowsSql, rowsJson } from '../../database/json-rows';
 import type { VersionStatus } from './processing-activity.enums';
 import type { RecordContent } from './record-content';
 import { addVersionRows, emptyVersionRows, type Row, VERSION_TABLES, type VersionLinks, withheldReasonFor } from './version-builder';
@@ -71,7 +71,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
   const params: string[] = [];
   const add = (sql: string, tableRows: Row[]) => {
     parts.push(`w${parts.length} as (${sql})`);
-    params.push(JSON.stringify(tableRows));
+    params.push(rowsJson(tableRows));
   };
   if (created.length) add(insertRowsSql('processing_activity', created), created);
   if (updated.length) {
