@@ -20,6 +20,7 @@ import { Migration20261215100000 } from './Migration20261215100000';
 import { Migration20261215110000 } from './Migration20261215110000';
 import { Migration20261216100000 } from './Migration20261216100000';
 import { Migration20261217100000 } from './Migration20261217100000';
+import { Migration20261217110000 } from './Migration20261217110000';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the compiled server, the
@@ -48,4 +49,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261215110000', class: Migration20261215110000 },
   { name: 'Migration20261216100000', class: Migration20261216100000 },
   { name: 'Migration20261217100000', class: Migration20261217100000 },
+  { name: 'Migration20261217110000', class: Migration20261217110000 },
 ];

@@ -158,6 +158,21 @@ describe("the statistics' read model", () => {
     expect(await facts('SRM-RACE')).toMatchObject({ missing_controller_contact: true });
   });
 
+  it('queues the records of a statement as one entry, so a batch is refreshed by one call at commit', async () => {
+    await sync(ez, { records: [record('SRM-QUEUE-1'), record('SRM-QUEUE-2'), record('SRM-QUEUE-3')] });
+    const ids = (await knex().select('id').from('processing_activity').where('reference', 'like', 'SRM-QUEUE-%').orderBy('reference')).map((r) => r.id as string);
+    expect(ids).toHaveLength(3);
+    const queued = await knex().transaction(async (trx) => {
+      // One statement that writes all three records (a withdrawal of their versions), as the sync's write does.
+      await trx('processing_activity_version').whereIn('activity_id', ids).update({ status: VersionStatus.WITHDRAWN, withdrawn_at: new Date() });
+      const { rows } = await trx.raw(`select cardinality(activity_ids) as records from record_facts_pending where transaction_id = pg_current_xact_id()`);
+      return rows as { records: number }[];
+    });
+    expect(queued).toEqual([{ records: 3 }]);
+    for (const reference of ['SRM-QUEUE-1', 'SRM-QUEUE-2', 'SRM-QUEUE-3']) expect(await facts(reference)).toMatchObject({ status: 'WITHDRAWN' });
+    expect(await knex().count({ n: '*' }).from('record_facts_pending')).toEqual([{ n: '0' }]);
+  });
+
   it('follows deleted records and versions', async () => {
     await sync(ez, { records: [record('SRM-DELETED'), record('SRM-VERSION')] });
     await sync(ez, { records: [record('SRM-VERSION', { purposes: [] })] });

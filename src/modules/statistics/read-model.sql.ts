@@ -27,7 +27,7 @@ import { TALLY_COLUMNS, TALLY_SQL } from './record-facts';
  *   a statement-level trigger on audit_log_entry. Counting a range from it is exact, like counting
  *   the log, at a fraction of the rows.
  *
- * Installed by Migration20261211100000 from its frozen copy (migrations/sql/); a change of a
+ * Installed by Migration20261217110000 (earlier forms by Migration20261211100000) from its frozen copy (migrations/sql/); a change of a
  * definition here needs a migration that installs the current one and recomputes the tables
  * (test/foundation/statistics-definitions.test.ts fails until then). `create or replace` keeps it
  * idempotent. Rebuilt and verified by
@@ -160,30 +160,34 @@ end
 $fn$;
 
 -- Statement-level triggers put the records a statement may have changed the facts of in
--- record_facts_pending (rows of the writing transaction only, deleted before it commits).
+-- record_facts_pending, as one row per statement (rows of the writing transaction only, deleted
+-- before it commits): the deferred trigger that drains the queue fires once per row, so a batch
+-- of 100 records is one or two calls at commit, not 100 of which all but the first find nothing.
 create or replace function record_facts_enqueue() returns trigger language plpgsql as $fn$
 begin
   if TG_TABLE_NAME = 'processing_activity_version' then
     if TG_OP = 'DELETE' then
-      insert into record_facts_pending (activity_id) select distinct activity_id from old_rows;
+      insert into record_facts_pending (activity_ids) select array_agg(distinct activity_id) from old_rows having count(*) > 0;
     else
-      insert into record_facts_pending (activity_id) select distinct activity_id from new_rows;
+      insert into record_facts_pending (activity_ids) select array_agg(distinct activity_id) from new_rows having count(*) > 0;
     end if;
   elsif TG_TABLE_NAME = 'processing_activity' then
     if TG_OP = 'DELETE' then
-      insert into record_facts_pending (activity_id) select id from old_rows;
+      insert into record_facts_pending (activity_ids) select array_agg(id) from old_rows having count(*) > 0;
     else
       -- A new version also updates its record (latest_version_number): the version's trigger covers that.
-      insert into record_facts_pending (activity_id)
-      select n.id from new_rows n join old_rows o on o.id = n.id
+      insert into record_facts_pending (activity_ids)
+      select array_agg(n.id) from new_rows n join old_rows o on o.id = n.id
        where o.latest_version_number = n.latest_version_number
-         and (o.organisation_id, o.reference, o.withheld, o.updated_at) is distinct from (n.organisation_id, n.reference, n.withheld, n.updated_at);
+         and (o.organisation_id, o.reference, o.withheld, o.updated_at) is distinct from (n.organisation_id, n.reference, n.withheld, n.updated_at)
+      having count(*) > 0;
     end if;
   else
     -- An organisation's contact data counts for its records that name no controller.
-    insert into record_facts_pending (activity_id)
-    select a.id from new_rows n join old_rows o on o.id = n.id join processing_activity a on a.organisation_id = n.id
-     where (o.email, o.phone) is distinct from (n.email, n.phone);
+    insert into record_facts_pending (activity_ids)
+    select array_agg(a.id) from new_rows n join old_rows o on o.id = n.id join processing_activity a on a.organisation_id = n.id
+     where (o.email, o.phone) is distinct from (n.email, n.phone)
+    having count(*) > 0;
   end if;
   return null;
 end
@@ -195,8 +199,8 @@ create or replace function record_facts_drain() returns trigger language plpgsql
 declare
   ids uuid[];
 begin
-  with taken as (delete from record_facts_pending where transaction_id = pg_current_xact_id() returning activity_id)
-  select array_agg(distinct activity_id) into ids from taken;
+  with taken as (delete from record_facts_pending where transaction_id = pg_current_xact_id() returning activity_ids)
+  select array_agg(distinct q.activity_id) into ids from taken, unnest(taken.activity_ids) q(activity_id);
   if ids is not null then
     perform record_facts_refresh(ids);
   end if;
