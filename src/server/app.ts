@@ -124,8 +124,9 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   const queryCache = options.queryCache ?? limitsConfig.queryCache;
   const statementTimeoutMs = options.publicStatementTimeoutMs ?? limitsConfig.publicStatementTimeoutMs;
   configureColumnSelectionMemo(queryCache);
-  // What changed in the register and where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
-  const changes = new RegisterChanges(orm.config.get('clientUrl')!);
+  const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
+  // What changed in the register and, for the read replicas, where in the primary's WAL (LISTEN/NOTIFY, shared by every API process on the database).
+  const changes = new RegisterChanges(orm.config.get('clientUrl')!, { positions: readReplicaUrls.length > 0 });
   const publicPlugins = [
     supportedOperationsPlugin('The public API is read-only; organisations write through /sync/graphql.'),
     observabilityPlugin(() => null),
@@ -148,7 +149,6 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   // replicas (DATABASE_READ_URL) once they have replayed the latest change. Writes, the sync surface
   // and the listener stay on the primary.
   const publicPool = createPublicPool(orm.em.getKnex(), { statementTimeoutMs, max: limitsConfig.publicPoolMax });
-  const readReplicaUrls = options.readReplicaUrls ?? config.databaseReadUrls;
   const replicas = readReplicaUrls.length > 0 ? new ReadReplicas(orm, readReplicaUrls, { statementTimeoutMs }) : null;
   const cacheEnabled = options.responseCache ?? responseCacheEnabled();
   changes.on('position', (position) => replicas?.advanceTo(position));
@@ -160,9 +160,11 @@ export async function createApp(orm: MikroORM, options: AppOptions = {}): Promis
   // Scheduled publications applied when due; organisations and vocabularies kept until they change.
   const scheduler = new PublicationScheduler(orm.em.getKnex(), (records) => scheduledPublicationsApplied.inc(records));
   const referenceData = new PublicReferenceData(orm.em.getKnex());
-  changes.on('changed', () => {
+  changes.on('changed', (origin) => {
     referenceData.invalidate();
-    void scheduler.refresh().catch(() => undefined);
+    // Only the projector writes the schedule, and it notifies: this process's own write (a draft,
+    // say) is followed by that notification whenever the schedule changed.
+    if (origin === 'notification') void scheduler.refresh().catch(() => undefined);
   });
   for (const [event, live] of [['connected', true], ['lost', false]] as const) {
     changes.on(event, () => {

@@ -18,17 +18,24 @@ export const PUBLIC_REGISTER_CHANNEL = 'public_register_changed';
  * read after it does. While that answer is on its way, and while the connection is down, the
  * position is unknown (null): nothing may then be trusted but the primary itself.
  *
- * Events: 'changed' (synchronously on each notification, before the new position is known),
- * 'connected' (listening, position known), 'lost' (connection down; it retries every second).
+ * The position is asked only when something reads it (`positions`: read replicas are configured):
+ * otherwise each write would cost this process a query it never uses.
+ *
+ * Events: 'changed' (synchronously on each notification, before the new position is known, with
+ * 'notification'; or on this process's own write, with 'local'), 'connected' (listening, position
+ * known), 'lost' (connection down; it retries every second).
  */
-export class RegisterChanges extends EventEmitter<{ changed: []; connected: []; lost: []; position: [bigint] }> {
+export class RegisterChanges extends EventEmitter<{ changed: [origin: 'notification' | 'local']; connected: []; lost: []; position: [bigint] }> {
   private client: Client | null = null;
   private stopped = false;
   private notified = 0;
   private latest: bigint | null = null;
   connected = false;
 
-  constructor(private readonly databaseUrl: string) {
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly options: { positions: boolean } = { positions: true },
+  ) {
     super();
   }
 
@@ -69,7 +76,8 @@ export class RegisterChanges extends EventEmitter<{ changed: []; connected: []; 
       if (n.channel !== PUBLIC_REGISTER_CHANNEL) return;
       const seen = ++this.notified;
       this.latest = null;
-      this.emit('changed');
+      this.emit('changed', 'notification');
+      if (!this.options.positions) return;
       // Asked after the notification arrived, hence after its commit; queries on one client answer in order.
       insertPosition(client).then(
         (position) => {
@@ -105,7 +113,8 @@ export class RegisterChanges extends EventEmitter<{ changed: []; connected: []; 
     if (!this.connected || !client) return; // the caches are bypassed while not listening
     const seen = ++this.notified;
     this.latest = null;
-    this.emit('changed');
+    this.emit('changed', 'local');
+    if (!this.options.positions) return;
     insertPosition(client).then(
       (position) => {
         if (seen === this.notified && this.client === client) this.advance(position);
