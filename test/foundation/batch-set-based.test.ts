@@ -66,3 +66,34 @@ test('a record the database refuses fails alone: the batch falls back to one sav
   const audit = await db.orm.em.getKnex().raw(`select count(*)::int as n from audit_log_entry where reference like 'FOUT-%'`);
   expect(audit.rows[0].n).toBe(5);
 });
+
+test("the write statement also inserts the batch's audit entries when it settles every record; otherwise they follow it", async () => {
+  const knex = db.orm.em.getKnex();
+  const auditInserts = (issued: string[]) => issued.filter((sql) => sql.includes('insert into "audit_log_entry"'));
+  const entries = async (prefix: string) =>
+    (await knex.raw(`select reference, outcome, version_number from audit_log_entry where reference like ? order by reference`, [`${prefix}-%`])).rows as { reference: string; outcome: string; version_number: number | null }[];
+
+  // New records, one of them invalid: every outcome is known before the write, so one statement writes versions and entries.
+  const batch = [...records('ZELF', 3), { ...records('ZELF', 4)[3], title: '' }];
+  const folded = await sync(batch);
+  expect(folded.result.results.map((r) => r.outcome)).toEqual([RecordOutcome.CREATED, RecordOutcome.CREATED, RecordOutcome.CREATED, RecordOutcome.FAILED]);
+  expect(auditInserts(folded.issued)).toHaveLength(1);
+  expect(auditInserts(folded.issued)[0]).toContain('insert into "processing_activity_version"');
+  expect(await entries('ZELF')).toEqual([
+    { reference: 'ZELF-0', outcome: 'CREATED', version_number: 1 },
+    { reference: 'ZELF-1', outcome: 'CREATED', version_number: 1 },
+    { reference: 'ZELF-2', outcome: 'CREATED', version_number: 1 },
+    { reference: 'ZELF-3', outcome: 'FAILED', version_number: null },
+  ]);
+
+  // REPLACE withdraws after the write: the entries follow in a statement of their own.
+  const organisation = await db.orm.em.fork().findOneOrFail(Organisation, { name: LISSE });
+  statements = [];
+  const replaced = await new BatchSyncService(db.orm.em.fork(), CLI_ACTOR).sync({ organisation, records: records('ZELF', 2), mode: SyncMode.REPLACE, dryRun: false, allOrNothing: false });
+  const issued = statements;
+  statements = null;
+  expect(replaced.results.filter((r) => r.outcome === RecordOutcome.WITHDRAWN).length).toBeGreaterThan(0);
+  expect(auditInserts(issued)).toHaveLength(1);
+  expect(auditInserts(issued)[0]).not.toContain('processing_activity_version');
+  expect((await entries('ZELF')).filter((e) => e.outcome === 'WITHDRAWN').map((e) => e.reference)).toContain('ZELF-2');
+});

@@ -23,6 +23,12 @@ export interface VersionWrite {
   links?: VersionLinks;
 }
 
+/** Rows for one table, inserted as they are. */
+export interface TableRows {
+  table: string;
+  rows: Row[];
+}
+
 export interface WrittenVersion {
   activityId: string;
   versionId: string;
@@ -38,11 +44,20 @@ export interface WrittenVersion {
  * the table's own row type (jsonb_populate_recordset, see json-rows.ts), so no entity objects are built and no values
  * are inlined into SQL text.
  *
+ * `alsoInsert` adds rows of other tables to the same statement, given what will be written (the
+ * versions' numbers and ids are known before it runs): a sync batch's audit entries, so the batch
+ * is one round trip to the database, not two.
+ *
  * Runs in the caller's transaction; existing records must be locked by the caller. Database
  * errors come back as MikroORM's exceptions (a concurrent creation of the same reference is a
  * UniqueConstraintViolationException, as with the ORM).
  */
-export async function writeVersions(em: EntityManager, writes: VersionWrite[], links: VersionLinks): Promise<WrittenVersion[]> {
+export async function writeVersions(
+  em: EntityManager,
+  writes: VersionWrite[],
+  links: VersionLinks,
+  alsoInsert?: (written: WrittenVersion[]) => readonly TableRows[],
+): Promise<WrittenVersion[]> {
   const db = em.getTransactionContext<Knex.Transaction>();
   if (!db) throw new Error('writeVersions must run inside a transaction');
   const at = new Date();
@@ -88,6 +103,7 @@ export async function writeVersions(em: EntityManager, writes: VersionWrite[], l
     );
   }
   for (const table of VERSION_TABLES) if (rows[table].length) add(insertRowsSql(table, rows[table]), rows[table]);
+  for (const other of alsoInsert?.(written) ?? []) if (other.rows.length) add(insertRowsSql(other.table, other.rows), other.rows);
   if (!parts.length) return written;
   try {
     await db.raw(`with ${parts.join(',\n')} select 1`, params);

@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Actor, type AuditEvent, AuditService } from '../audit/audit.service';
+import { type Actor, type AuditEvent, auditEntries, AuditService } from '../audit/audit.service';
 import { Organisation } from '../organisation/organisation.entity';
 import { contentHash } from '../processing-activity/content-hash';
 import { VersionStatus } from '../processing-activity/processing-activity.enums';
 import { ProcessingActivityService, SaveOutcome, StaleVersionError } from '../processing-activity/processing-activity.service';
-import { type VersionWrite, writeVersions } from '../processing-activity/version-writer';
+import { type TableRows, type VersionWrite, writeVersions } from '../processing-activity/version-writer';
 import type { RecordContent } from '../processing-activity/record-content';
 import type { VersionLinks } from '../processing-activity/version-builder';
 import { subtreeIds } from '../organisation/organisation-scope';
@@ -141,7 +141,7 @@ export class BatchSyncService {
       if (!(e instanceof AllOrNothingRollback)) throw e;
       // Nothing of the batch was written; the audit log and the idempotency key still record the attempt.
       await this.em.fork().transactional(async (tx) => {
-        await new AuditService(tx).record(this.actor, this.auditEvents(request, e.result));
+        await new AuditService(tx).record(this.actor, this.auditEvents(request, e.result.results));
         if (key) await this.keys.remember(tx, key, requestHash!, e.result);
       });
       return e.result;
@@ -168,10 +168,10 @@ export class BatchSyncService {
         const claimed = await this.keys.claim(tx, key, requestHash!);
         if (claimed) return claimed;
       }
-      const results = await this.write(tx, request, records, placement, invalid, setBased);
+      const { results, audited } = await this.write(tx, request, records, placement, invalid, setBased);
       const result: BatchSyncResult = { ...base, committed: results.some((r) => WRITING_OUTCOMES.has(r.outcome)), results };
       if (request.allOrNothing && results.some((r) => r.outcome === RecordOutcome.FAILED)) throw new AllOrNothingRollback(this.rolledBack(result));
-      await new AuditService(tx).record(this.actor, this.auditEvents(request, result));
+      if (!audited) await new AuditService(tx).record(this.actor, this.auditEvents(request, results));
       if (key) await this.keys.answer(tx, key, result);
       return result;
     });
@@ -220,7 +220,20 @@ export class BatchSyncService {
     return plans;
   }
 
-  private async write(tx: EntityManager, request: BatchSyncRequest, records: SyncRecordData[], placement: Placement, received: Map<number, FieldError[]>, setBased: boolean): Promise<RecordResult[]> {
+  /**
+   * Writes the valid records and answers every record's result. `audited`: the results were
+   * complete before the set-based statement ran (every valid record written or found unchanged
+   * by it, no REPLACE withdrawals, no all-or-nothing failure to roll back), so that statement also
+   * inserted the batch's audit entries.
+   */
+  private async write(
+    tx: EntityManager,
+    request: BatchSyncRequest,
+    records: SyncRecordData[],
+    placement: Placement,
+    received: Map<number, FieldError[]>,
+    setBased: boolean,
+  ): Promise<{ results: RecordResult[]; audited: boolean }> {
     // Planning may fail records (AMBIGUOUS): on a copy, so a second attempt (record by record) plans afresh.
     const invalid = new Map(received);
     const candidates = records.length - invalid.size;
@@ -239,10 +252,18 @@ export class BatchSyncService {
     const valid = records.map((r, i) => ({ r, i, organisationId: placement.organisationIds[i], plan: plans.get(i) })).filter(({ i }) => !invalid.has(i));
     const links = valid.length ? await this.linksOf(tx, placement, valid) : null;
     valid.sort((a, b) => compare(a.r.reference, b.r.reference) || compare(a.organisationId, b.organisationId));
-    const written = setBased && needsPlan ? await this.writeSetBased(tx, valid, links!) : new Map<number, RecordResult>();
+    let audited = false;
+    const auditWith = (done: Map<number, RecordResult>): TableRows[] => {
+      const complete = request.mode !== SyncMode.REPLACE && valid.every((v) => done.has(v.i)) && !(request.allOrNothing && invalid.size > 0);
+      if (!complete) return [];
+      const final = results.map((r, i) => done.get(i) ?? r);
+      audited = true;
+      return [auditEntries(this.actor, this.auditEvents(request, final))];
+    };
+    const written = setBased && needsPlan ? await this.writeSetBased(tx, valid, links!, auditWith) : new Map<number, RecordResult>();
     for (const v of valid) results[v.i] = written.get(v.i) ?? (await this.writeOne(tx, v, links!));
     if (request.mode === SyncMode.REPLACE) results.push(...(await this.withdrawAbsent(tx, placement.replaced, exceptionsOf(records, results))));
-    return results;
+    return { results, audited };
   }
 
   /** Links of the records' content (parties, related processings), per organisation: a related processing without TOOI URI is one of the record's own unit. */
@@ -264,7 +285,7 @@ export class BatchSyncService {
    * savepoints isolate the failing record. (No savepoint of its own: SAVEPOINT and RELEASE were two
    * of a batch's round trips, each a wait for the event loop under load.)
    */
-  private async writeSetBased(tx: EntityManager, valid: ValidRecord[], links: Map<string, VersionLinks>): Promise<Map<number, RecordResult>> {
+  private async writeSetBased(tx: EntityManager, valid: ValidRecord[], links: Map<string, VersionLinks>, alsoInsert: (done: Map<number, RecordResult>) => TableRows[]): Promise<Map<number, RecordResult>> {
     const done = new Map<number, RecordResult>();
     try {
       const writes: (VersionWrite & { i: number; movedFrom: string | null })[] = [];
@@ -290,19 +311,23 @@ export class BatchSyncService {
           links: links.get(organisationId),
         });
       }
-      const written = await writeVersions(tx, writes, links.values().next().value!);
-      writes.forEach((w, k) =>
-        done.set(w.i, {
-          index: w.i,
-          reference: w.reference,
-          outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED,
-          version: written[k].versionNumber,
-          activityId: written[k].activityId,
-          organisationId: w.organisationId,
-          ...(w.movedFrom ? { movedFrom: w.movedFrom } : {}),
-          errors: [],
-        }),
-      );
+      // The outcomes are known before the statement runs (writeVersions numbers the versions), so
+      // rows that record them (the audit entries) can go with it.
+      await writeVersions(tx, writes, links.values().next().value!, (written) => {
+        writes.forEach((w, k) =>
+          done.set(w.i, {
+            index: w.i,
+            reference: w.reference,
+            outcome: written[k].created ? RecordOutcome.CREATED : RecordOutcome.UPDATED,
+            version: written[k].versionNumber,
+            activityId: written[k].activityId,
+            organisationId: w.organisationId,
+            ...(w.movedFrom ? { movedFrom: w.movedFrom } : {}),
+            errors: [],
+          }),
+        );
+        return alsoInsert(done);
+      });
       return done;
     } catch (e) {
       throw new SetBasedWriteFailed(e);
@@ -417,8 +442,8 @@ export class BatchSyncService {
     };
   }
 
-  private auditEvents(request: BatchSyncRequest, result: BatchSyncResult): AuditEvent[] {
-    return result.results.map((r) => ({
+  private auditEvents(request: BatchSyncRequest, results: RecordResult[]): AuditEvent[] {
+    return results.map((r) => ({
       operation: 'syncProcessingActivities',
       outcome: r.outcome,
       targetOrganisationId: r.organisationId ?? request.organisation.id,
