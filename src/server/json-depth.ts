@@ -37,6 +37,43 @@ interface Pending {
 
 /** The path to the first object or array deeper than maxDepth (the body itself is level 1), or null. */
 export function pathDeeperThan(root: unknown, maxDepth: number): (string | number)[] | null {
+  return nestsDeeperThan(root, maxDepth) ? firstPathDeeperThan(root, maxDepth) : null;
+}
+
+/**
+ * Whether any object or array lies deeper than maxDepth. Every request body is walked: this walk
+ * keeps only values and depths (no path, no closure, no entry lists), and the path is looked for
+ * only in a body that is refused.
+ */
+function nestsDeeperThan(root: unknown, maxDepth: number): boolean {
+  const values: unknown[] = [root];
+  const depths: number[] = [1];
+  while (values.length) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxDepth) return true;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+function firstPathDeeperThan(root: unknown, maxDepth: number): (string | number)[] | null {
   const stack: Pending[] = [{ value: root, depth: 1, key: '', parent: null }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     if (typeof item.value !== 'object' || item.value === null) continue;
