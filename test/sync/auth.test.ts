@@ -17,6 +17,8 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { ApiToken } from '../../src/modules/auth/api-token.entity';
+import { ApiTokenService } from '../../src/modules/auth/api-token.service';
+import { subtreeIds } from '../../src/modules/organisation/organisation-scope';
 import { TokenScope } from '../../src/modules/auth/token-scope';
 import { ProcessingActivity } from '../../src/modules/processing-activity/processing-activity.entity';
 import { VersionStatus } from '../../src/modules/processing-activity/processing-activity.enums';
@@ -123,6 +125,17 @@ describe('sync surface: authentication and scopes', () => {
     }
     const used = rows.find((r) => defensie.startsWith(r.prefix))!;
     expect(used.lastUsedAt).not.toBeNull();
+  });
+
+  it("reads a token's organisation tree by the token alone (beside checking it), and nothing for a token it does not know", async () => {
+    const em = server.db.orm.em.fork();
+    const ez = await organisationId(server.db.orm, EZ);
+    const tree = await new ApiTokenService(em).organisationTree(await issueToken(server.db.orm, EZ));
+    expect(tree.root).toBe(ez);
+    expect([...tree.ids].sort()).toEqual([...(await subtreeIds(em, ez))].sort());
+    expect(tree.ids).toContain(await organisationId(server.db.orm, RVO));
+    expect(await new ApiTokenService(em).organisationTree(`vr_${'A'.repeat(43)}`)).toEqual({ root: null, ids: [] });
+    expect(await new ApiTokenService(em).organisationTree('not a token')).toEqual({ root: null, ids: [] });
   });
 
   it('walks EVERY operation with a REGISTER_READ token: every mutation is FORBIDDEN and writes nothing; every query but the operator ones answers', async () => {

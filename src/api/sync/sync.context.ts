@@ -49,7 +49,12 @@ export async function createSyncContext(em: EntityManager, authorization: string
     return context;
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  const checked = match ? await new ApiTokenService(em.fork()).check(match[1]) : { refusal: 'Send the token as "Authorization: Bearer <token>".' };
+  if (!match) {
+    context.authError = 'Send the token as "Authorization: Bearer <token>".';
+    return context;
+  }
+  // The token and its organisation's tree at once, on two connections: one wait before the request runs, not two.
+  const [checked, tree] = await Promise.all([new ApiTokenService(em.fork()).check(match[1]), new ApiTokenService(em.fork()).organisationTree(match[1])]);
   const token = checked.token;
   if (!token) {
     context.authError = checked.refusal;
@@ -61,7 +66,7 @@ export async function createSyncContext(em: EntityManager, authorization: string
     tokenName: token.name,
     organisation: token.organisation,
     scopes: token.scopes,
-    organisationIds: await subtreeIds(em, token.organisation.id),
+    organisationIds: tree.root === token.organisation.id ? tree.ids : await subtreeIds(em, token.organisation.id),
     actor: { tokenId: token.id, label: token.prefix, organisationId: token.organisation.id },
   };
   return context;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { config } from '../../config';
 import type { Organisation } from '../organisation/organisation.entity';
+import { subtreeIdsSql } from '../organisation/organisation-scope';
 import { ApiToken } from './api-token.entity';
 import { scopeConflict, type TokenScope } from './token-scope';
 
@@ -60,6 +61,22 @@ export class ApiTokenService {
   /** The live token for a secret, or null when it is unknown, malformed, revoked or expired. */
   async verify(token: string, now = new Date()): Promise<ApiToken | null> {
     return (await this.check(token, now)).token ?? null;
+  }
+
+  /**
+   * The organisation of the token with this secret and all its descendants, found by the
+   * secret's hash, so it can be read beside check() (on another connection) rather than after it.
+   * Says nothing of whether the token is live: only for a token check() accepts, whose
+   * organisation is `root`.
+   */
+  async organisationTree(token: string): Promise<{ root: string | null; ids: string[] }> {
+    if (!TOKEN_FORMAT.test(token)) return { root: null, ids: [] };
+    const hash = hashToken(token);
+    const tokenOrganisation = '(select t.organisation_id from api_token t where t.token_hash = ?)';
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ root: string | null; ids: string[] }[]>(`select ${tokenOrganisation} as root, array(${subtreeIdsSql(tokenOrganisation)}) as ids`, [hash, hash]);
+    return row;
   }
 
   /** The live token for a secret, or why it is refused (only the secret's holder can learn that a token expired or was revoked). */

@@ -6,11 +6,16 @@ import { Organisation } from './organisation.entity';
  * over parent_id; `union` rather than `union all`, so even a cycle could not make it run away).
  * The sync scope runs it; the public filter embeds it as a subquery.
  */
-export const SUBTREE_IDS_SQL = `with recursive subtree(id) as (
-  select id from organisation where id = ?
+export const SUBTREE_IDS_SQL = subtreeIdsSql('?');
+
+/** SUBTREE_IDS_SQL for the organisation whose id `rootSql` yields (a bound value or a scalar subquery). */
+export function subtreeIdsSql(rootSql: string): string {
+  return `with recursive subtree(id) as (
+  select id from organisation where id = ${rootSql}
   union
   select o.id from organisation o join subtree s on o.parent_id = s.id
 ) select id from subtree`;
+}
 
 /** The ids of an organisation and all its descendants. */
 export async function subtreeIds(em: EntityManager, rootId: string): Promise<string[]> {
