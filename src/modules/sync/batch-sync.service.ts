@@ -252,18 +252,15 @@ export class BatchSyncService {
     const valid = records.map((r, i) => ({ r, i, organisationId: placement.organisationIds[i], plan: plans.get(i) })).filter(({ i }) => !invalid.has(i));
     const links = valid.length ? await this.linksOf(tx, placement, valid) : null;
     valid.sort((a, b) => compare(a.r.reference, b.r.reference) || compare(a.organisationId, b.organisationId));
-    let audited = false;
-    const auditWith = (done: Map<number, RecordResult>): TableRows[] => {
-      const complete = request.mode !== SyncMode.REPLACE && valid.every((v) => done.has(v.i)) && !(request.allOrNothing && invalid.size > 0);
-      if (!complete) return [];
-      const final = results.map((r, i) => done.get(i) ?? r);
-      audited = true;
-      return [auditEntries(this.actor, this.auditEvents(request, final))];
-    };
-    const written = setBased && needsPlan ? await this.writeSetBased(tx, valid, links!, auditWith) : new Map<number, RecordResult>();
+    // Whether the set-based statement's outcomes (`done`) settle the whole batch, so its audit entries can go with it.
+    const settles = (done: Map<number, RecordResult>) => request.mode !== SyncMode.REPLACE && valid.every((v) => done.has(v.i)) && !(request.allOrNothing && invalid.size > 0);
+    const auditWith = (done: Map<number, RecordResult>): TableRows[] =>
+      settles(done) ? [auditEntries(this.actor, this.auditEvents(request, results.map((r, i) => done.get(i) ?? r)))] : [];
+    const setBasedWrite = setBased && needsPlan;
+    const written = setBasedWrite ? await this.writeSetBased(tx, valid, links!, auditWith) : new Map<number, RecordResult>();
     for (const v of valid) results[v.i] = written.get(v.i) ?? (await this.writeOne(tx, v, links!));
     if (request.mode === SyncMode.REPLACE) results.push(...(await this.withdrawAbsent(tx, placement.replaced, exceptionsOf(records, results))));
-    return { results, audited };
+    return { results, audited: setBasedWrite && settles(written) };
   }
 
   /** Links of the records' content (parties, related processings), per organisation: a related processing without TOOI URI is one of the record's own unit. */
