@@ -18,13 +18,13 @@ export function insertRowsSql(table: string, rows: readonly Record<string, unkno
  * The JSON parameter for insertRowsSql: the rows as a JSON array, each row without its columns
  * whose value is null or undefined. jsonb_populate_recordset gives a column missing from a row
  * NULL, as it gives one sent as null, and the insert's column list comes from the first row's
- * keys, not from this text. Most content columns are empty: a batch's text was a fifth `"…":null`,
- * which PostgreSQL parsed and Node wrote and sent for nothing. Nested values (a jsonb column's
+ * keys, not from this text. Most content columns are empty, and their `"…":null` was text that
+ * PostgreSQL parsed and Node wrote and sent for nothing (docs/performance.md, session 15). Nested values (a jsonb column's
  * objects) are written as they are, nulls included, as that is what the column stores.
  */
 export function rowsJson(rows: readonly Record<string, unknown>[]): string {
-  // Copies without the empty columns, written by one JSON.stringify: as fast as writing the rows
-  // as they are, where writing field by field took twice as long.
+  // Copies without the empty columns, written by one JSON.stringify: writing field by field, with
+  // a JSON.stringify per value, was slower than the copies.
   const compact: Record<string, unknown>[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

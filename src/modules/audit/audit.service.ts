@@ -35,7 +35,6 @@ export class AuditService {
   }
 }
 
-
 /** The audit log's rows for these events, all at one moment (for a statement that inserts them along with what they record, see writeVersions). */
 export function auditEntries(actor: Actor, events: AuditEvent[]): { table: 'audit_log_entry'; rows: Record<string, unknown>[] } {
   const occurredAt = new Date();
